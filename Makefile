@@ -1,0 +1,67 @@
+# casedocs: `make help` lists every target with its one-line description (the `##` comments).
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV      ?= .venv
+PYTHON    ?= python3
+PY        := $(VENV)/bin/python
+CASEDOCS  := $(VENV)/bin/casedocs
+CASES     ?= case_files
+OUT       ?= out
+YEAR      ?= $(shell date +%Y)
+CASE      ?=
+PARTY     ?=
+# Debian/Ubuntu packages for PDF conversion (LibreOffice, headless) and the templates' fonts:
+# Liberation (metric-compatible with Arial/Times), Carlito (Calibri), Noto (non-Latin scripts);
+# poppler-utils and qpdf are used by the tests and `make bench`.
+SYSTEM_PACKAGES := libreoffice-writer-nogui fonts-liberation2 fonts-crosextra-carlito fonts-noto-core poppler-utils qpdf
+
+.PHONY: help demo setup system-deps test validate check letters abc consent bundle newsletter report bench schema clean
+
+help: ## show this list
+	@awk 'BEGIN {FS = ":.*## "; print "Usage: make TARGET [CASE=KHA-2026-0001] [PARTY=V1] [YEAR=2026]\n"} \
+	     /^[a-z-]+:.*## / {printf "  %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+demo: setup ## set everything up on a fresh machine and generate every document for the example cases
+	$(CASEDOCS) validate $(CASES)
+	@echo "demo: every example case is valid" >&2
+
+setup: system-deps $(VENV)/.installed ## create .venv and install casedocs and the system packages it needs
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+system-deps: ## install LibreOffice and fonts with apt-get when root, else say what to install
+	@missing=""; \
+	command -v soffice >/dev/null 2>&1 || missing="yes"; \
+	command -v pdftoppm >/dev/null 2>&1 || missing="yes"; \
+	command -v qpdf >/dev/null 2>&1 || missing="yes"; \
+	fc-list 2>/dev/null | grep -q "Liberation Sans" || missing="yes"; \
+	fc-list 2>/dev/null | grep -q "Carlito" || missing="yes"; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "installing $(SYSTEM_PACKAGES)" >&2; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(SYSTEM_PACKAGES) >/dev/null; \
+	else \
+	  echo "LibreOffice and fonts are needed for PDFs. Install them with:" >&2; \
+	  echo "  sudo apt-get install --no-install-recommends $(SYSTEM_PACKAGES)" >&2; \
+	  echo "(.docx documents are still generated without them)" >&2; \
+	fi
+
+test: setup ## run the test suite (LibreOffice tests included)
+	$(PY) -m pytest -q
+
+validate: $(VENV)/.installed ## validate every case file in case_files/
+	$(CASEDOCS) validate $(CASES)
+
+schema: $(VENV)/.installed ## regenerate case_files/casefile.schema.json for editors
+	$(CASEDOCS) schema > $(CASES)/casefile.schema.json.tmp && mv $(CASES)/casefile.schema.json.tmp $(CASES)/casefile.schema.json
+
+bench: $(VENV)/.installed ## performance targets, each a ratio against a baseline measured in the same run
+	$(PY) -m toolkit.bench
+
+clean: ## remove generated documents (out/); issued documents are yours to keep, so this asks first
+	@read -p "Delete $(OUT)/ and every document in it? [y/N] " ok && [ "$$ok" = y ] && rm -rf $(OUT) || true

@@ -1,0 +1,232 @@
+"""Rules that span more than one key: cross references, evidence paths, minors, closure.
+
+They run on the case's plain data (as read from YAML), not on the validated model, so
+that a file with a typo in one section *and* a dangling id in another gets both
+reported in one run. Each rule tolerates data of the wrong shape: shape errors are the
+model's to report.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path, PurePosixPath, PureWindowsPath
+from typing import Any, Iterator
+
+from toolkit.model import EVIDENCE_SUFFIXES
+
+Loc = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class PathProblem:
+    """A problem at a key path (``('parties', 0, 'guardians', 1)``), located later."""
+
+    path: Loc
+    message: str
+
+
+def _items(data: dict[str, Any], key: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    value = data.get(key)
+    if isinstance(value, list):
+        for index, item in enumerate(value):
+            if isinstance(item, dict):
+                yield index, item
+
+
+def _ids(data: dict[str, Any], key: str) -> dict[str, dict[str, Any]]:
+    return {str(item["id"]): item for _, item in _items(data, key) if isinstance(item.get("id"), str)}
+
+
+def _str_list(value: Any) -> Iterator[tuple[int, str]]:
+    if isinstance(value, list):
+        for index, item in enumerate(value):
+            if isinstance(item, str):
+                yield index, item
+
+
+def _suggest(wrong: str, known: list[str], what: str) -> str:
+    close = difflib.get_close_matches(wrong, known, n=1, cutoff=0.5)
+    if close:
+        return f"did you mean '{close[0]}'?"
+    if known:
+        return f"the {what} in this case are: {', '.join(sorted(known))}"
+    return f"this case has no {what}"
+
+
+def _dangling(path: Loc, wrong: str, known: dict[str, Any], what: str, singular: str) -> PathProblem:
+    return PathProblem(path, f"there is no {singular} with id '{wrong}': {_suggest(wrong, list(known), what)}")
+
+
+def _duplicates(data: dict[str, Any], key: str, singular: str) -> list[PathProblem]:
+    seen: dict[str, int] = {}
+    problems = []
+    for index, item in _items(data, key):
+        ident = item.get("id")
+        if not isinstance(ident, str):
+            continue
+        if ident in seen:
+            problems.append(
+                PathProblem((key, index, "id"), f"the {singular} id '{ident}' is used twice (also {key}[{seen[ident]}]): ids must be unique")
+            )
+        else:
+            seen[ident] = index
+    return problems
+
+
+def _reference_problems(data: dict[str, Any]) -> list[PathProblem]:
+    parties = _ids(data, "parties")
+    evidence = _ids(data, "evidence")
+    problems: list[PathProblem] = []
+
+    def party_ref(path: Loc, value: Any) -> None:
+        if isinstance(value, str) and value not in parties:
+            problems.append(_dangling(path, value, parties, "parties", "party"))
+
+    for index, party in _items(data, "parties"):
+        for g, gid in _str_list(party.get("guardians")):
+            path = ("parties", index, "guardians", g)
+            if gid not in parties:
+                problems.append(_dangling(path, gid, parties, "parties", "party"))
+            elif parties[gid].get("role") != "parent_guardian":
+                problems.append(PathProblem(path, f"guardian '{gid}' must be a party with role 'parent_guardian', not '{parties[gid].get('role')}'"))
+    for index, incident in _items(data, "incidents"):
+        for key in ("perpetrators", "victims", "witnesses"):
+            for n, pid in _str_list(incident.get(key)):
+                party_ref(("incidents", index, key, n), pid)
+        for n, eid in _str_list(incident.get("evidence")):
+            if eid not in evidence:
+                problems.append(_dangling(("incidents", index, "evidence", n), eid, evidence, "evidence items", "evidence item"))
+    for section in ("actions", "consents", "feedback"):
+        for index, item in _items(data, section):
+            party_ref((section, index, "party"), item.get("party"))
+    for index, item in _items(data, "evidence"):
+        party_ref(("evidence", index, "provided_by"), item.get("provided_by"))
+    for section, key in (("abc", "party"), ("injunction", "respondent")):
+        block = data.get(section)
+        if isinstance(block, dict):
+            party_ref((section, key), block.get(key))
+    abc = data.get("abc")
+    if isinstance(abc, dict):
+        for n, pid in _str_list(abc.get("witnesses")):
+            party_ref(("abc", "witnesses", n), pid)
+    return problems
+
+
+def _parse_day(value: Any) -> date | None:
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def _minor_problems(data: dict[str, Any]) -> list[PathProblem]:
+    """Policy 9.1: letters about a perpetrator under 18 go to their parents or guardians.
+
+    Age is taken on the day the complaint was received: documents are dated later, so a
+    perpetrator who is an adult then is an adult in every document.
+    """
+    received = _parse_day(data.get("received"))
+    if received is None:
+        return []
+    named = {pid for _, i in _items(data, "incidents") for _, pid in _str_list(i.get("perpetrators"))}
+    problems = []
+    for index, party in _items(data, "parties"):
+        if party.get("role") != "perpetrator" and party.get("id") not in named:
+            continue
+        born = _parse_day(party.get("date_of_birth"))
+        if born is None or party.get("guardians"):
+            continue
+        age = received.year - born.year - ((received.month, received.day) < (born.month, born.day))
+        if age < 18:
+            problems.append(
+                PathProblem(
+                    ("parties", index, "date_of_birth"),
+                    f"{party.get('name', party.get('id'))} was {age} when the complaint was received: a perpetrator under 18 needs 'guardians' (the ids of parent_guardian parties, policy 9.1)",
+                )
+            )
+    return problems
+
+
+def _status_problems(data: dict[str, Any]) -> list[PathProblem]:
+    status = data.get("status")
+    if status == "closed":
+        return [
+            PathProblem((), f"the case is closed, so '{key}' is required")
+            for key in ("closed", "closure_reason")
+            if data.get(key) is None
+        ]
+    if status == "open" and data.get("closed") is not None:
+        return [PathProblem(("closed",), "the case is open but has a 'closed' date: set 'status: closed' or remove the date")]
+    return []
+
+
+def evidence_path_problem(file: str, evidence_dir: Path) -> str | None:
+    """Why ``file`` (relative to the case file's folder) is not an acceptable evidence file."""
+    if PurePosixPath(file).is_absolute() or PureWindowsPath(file).is_absolute() or PureWindowsPath(file).drive:
+        return f"'{file}' is an absolute path: give the path from the case file's folder, e.g. evidence/{evidence_dir.name}/photo.jpg"
+    parts = PurePosixPath(file.replace("\\", "/")).parts
+    if ".." in parts:
+        return f"'{file}' goes up a folder with '..': evidence must stay inside evidence/{evidence_dir.name}/"
+    base = evidence_dir.parent.parent
+    target = base / Path(*parts)
+    inside = evidence_dir.resolve()
+    try:
+        resolved = target.resolve()
+    except (OSError, RuntimeError):
+        return f"'{file}' cannot be followed (a symbolic link loop?)"
+    if resolved != inside and inside not in resolved.parents:
+        lexical = Path(os.path.normpath(target))
+        if lexical == evidence_dir or evidence_dir in lexical.parents:
+            return f"'{file}' is a symbolic link that leads outside evidence/{evidence_dir.name}/"
+        return f"'{file}' is not inside this case's evidence folder: put it under evidence/{evidence_dir.name}/"
+    if not resolved.is_file():
+        return f"the evidence file '{file}' does not exist"
+    if resolved.suffix.lower() not in EVIDENCE_SUFFIXES:
+        return f"'{file}' is not a kind of file the toolkit can put in a bundle: use PDF, JPEG, PNG, TIFF, DOCX or plain text"
+    if not os.access(resolved, os.R_OK):
+        return f"the evidence file '{file}' cannot be read (check its permissions)"
+    return None
+
+
+def _evidence_problems(data: dict[str, Any], source: Path | None) -> list[PathProblem]:
+    reference = data.get("reference")
+    if source is None or not isinstance(reference, str):
+        return []
+    evidence_dir = source.parent / "evidence" / reference
+    problems = []
+    for index, item in _items(data, "evidence"):
+        file = item.get("file")
+        if isinstance(file, str):
+            why = evidence_path_problem(file, evidence_dir)
+            if why:
+                problems.append(PathProblem(("evidence", index, "file"), why))
+    return problems
+
+
+def _reference_name_problems(data: dict[str, Any], source: Path | None) -> list[PathProblem]:
+    reference = data.get("reference")
+    if source is None or not isinstance(reference, str) or reference == source.stem:
+        return []
+    return [
+        PathProblem(
+            ("reference",),
+            f"the reference '{reference}' does not match the file name '{source.name}': rename the file to {reference}.yaml or correct the reference",
+        )
+    ]
+
+
+def case_problems(data: dict[str, Any], source: Path | None) -> list[PathProblem]:
+    """Every cross-key problem in ``data``; ``source`` enables the file-system rules."""
+    problems = _reference_name_problems(data, source)
+    for key, singular in (("parties", "party"), ("incidents", "incident"), ("evidence", "evidence"), ("actions", "action")):
+        problems += _duplicates(data, key, singular)
+    problems += _reference_problems(data)
+    problems += _minor_problems(data)
+    problems += _status_problems(data)
+    problems += _evidence_problems(data, source)
+    return problems

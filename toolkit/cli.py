@@ -1,0 +1,101 @@
+"""The ``casedocs`` command: a thin layer that parses arguments and calls the library.
+
+Contract (``spec/cli.md``): files written go to stdout one per line and nothing else
+does; problems go to stderr as ``file:line:col: message``; exit 0 done, 1 bad input,
+2 bad command line, 3 an outside tool failed. No traceback unless ``--debug``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import traceback
+import warnings
+from datetime import date
+from pathlib import Path
+from typing import Callable, Sequence
+
+from toolkit import __version__
+from toolkit.errors import CasedocsError, CasedocsWarning, UsageError
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text} is not a date: use YYYY-MM-DD, e.g. 2026-03-01") from None
+
+
+def _emit(paths: Sequence[Path]) -> None:
+    for path in paths:
+        print(path, flush=True)
+
+
+# -- commands ---------------------------------------------------------------------
+def cmd_validate(args: argparse.Namespace) -> int:
+    from toolkit.loader import case_paths, load_all
+
+    if not case_paths(args.paths):
+        raise UsageError(f"no case files (*.yaml) found in {' '.join(args.paths)}")
+    load_all(args.paths)
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from toolkit.schema import schema_text
+
+    sys.stdout.write(schema_text())
+    return 0
+
+
+# -- parser -----------------------------------------------------------------------
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="casedocs",
+        description="Keniston Housing Association's harassment case documents: letters, "
+        "contracts, consent forms, court bundles, reports and mail merges from YAML case files.",
+        epilog="Exit status: 0 done, 1 the input is wrong, 2 the command line is wrong, "
+        "3 an outside tool (LibreOffice) failed.",
+    )
+    parser.add_argument("--version", action="version", version=f"casedocs {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks and debug logging")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    p = sub.add_parser("validate", help="validate case files (files or folders)")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.set_defaults(handler=cmd_validate)
+
+    p = sub.add_parser("schema", help="print the case file's JSON Schema (for editors)")
+    p.set_defaults(handler=cmd_schema)
+    return parser
+
+
+def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:  # type: ignore[no-untyped-def]
+    prefix = "warning" if issubclass(category, CasedocsWarning) else category.__name__
+    print(f"{prefix}: {message}", file=sys.stderr, flush=True)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING, format="%(name)s: %(message)s")
+    warnings.showwarning = _show_warning
+    handler: Handler = args.handler
+    try:
+        return handler(args)
+    except CasedocsError as error:
+        if args.debug:
+            traceback.print_exc()
+        print(str(error), file=sys.stderr)
+        return error.exit_code
+    except Exception as error:  # a bug of ours: still no traceback for an officer
+        if args.debug:
+            raise
+        print(f"casedocs: internal error ({type(error).__name__}: {error}); run again with --debug and report it", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("interrupted: nothing half-written was left behind", file=sys.stderr)
+        return 130

@@ -1,0 +1,77 @@
+"""One exception tree for everything casedocs refuses to do.
+
+The rule (after pypdf's): an *exception* when the requested output cannot be made
+correctly; a *warning* (``warnings.warn`` with :class:`CasedocsWarning`, printed by the
+CLI on stderr as ``warning: ...``) when the output is made but a person should act (an
+unreviewed translation, an English fallback, a template past its review date); a *log*
+record (``logging``, shown with ``--debug``) for what only a developer debugging needs.
+
+Every exception a user can cause derives from :class:`CasedocsError`; the CLI prints
+its message and exits with its ``exit_code``, never with a traceback (unless ``--debug``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class CasedocsWarning(UserWarning):
+    """Output was produced, but a person should act on something."""
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One located problem in an input file: ``file:line:col: message``.
+
+    ``line`` and ``col`` are 1-based; ``line`` 0 means the problem concerns the whole
+    file (it cannot be read at all), printed as ``file:1:1``.
+    """
+
+    file: str
+    line: int
+    col: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{max(self.line, 1)}:{max(self.col, 1)}: {self.message}"
+
+
+class CasedocsError(Exception):
+    """Base of every error casedocs reports to a user."""
+
+    exit_code = 1
+
+    def __str__(self) -> str:  # pragma: no cover - subclasses format themselves
+        return super().__str__()
+
+
+class InputError(CasedocsError):
+    """The input (case file, template, evidence, recipients) is wrong: exit 1."""
+
+    exit_code = 1
+
+    def __init__(self, problems: list[Problem] | str) -> None:
+        if isinstance(problems, str):
+            self.problems: list[Problem] = []
+            text = problems
+        else:
+            self.problems = sorted(problems)
+            text = "\n".join(str(p) for p in self.problems)
+        super().__init__(text)
+
+    @classmethod
+    def at(cls, file: str | Path, line: int, col: int, message: str) -> "InputError":
+        return cls([Problem(str(file), line, col, message)])
+
+
+class UsageError(CasedocsError):
+    """The command line is wrong: exit 2."""
+
+    exit_code = 2
+
+
+class ToolError(CasedocsError):
+    """An outside tool (LibreOffice) is missing, timed out or produced nothing: exit 3."""
+
+    exit_code = 3

@@ -1,0 +1,104 @@
+"""Load stage: a case file on disk becomes a validated :class:`~toolkit.model.Case`.
+
+Every problem in a file is collected and reported at once, each as ``file:line:col:
+message``. Shape errors come from the model, cross-key rules from :mod:`toolkit.checks`;
+both are located through the positions :mod:`toolkit.yamlsource` recorded.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+from typing import Iterable
+
+from pydantic import ValidationError
+
+from toolkit.checks import case_problems
+from toolkit.errors import InputError, Problem
+from toolkit.messages import plain_message
+from toolkit.model import REFERENCE_PATTERN, Case
+from toolkit.yamlsource import Located, parse_text
+
+CASE_SUFFIXES = (".yaml", ".yml")
+
+
+def _validation_problems(error: ValidationError, located: Located, filename: str) -> list[Problem]:
+    problems = []
+    for item in error.errors(include_url=False):
+        loc = tuple(item["loc"])
+        message, at_key = plain_message(Case, item)  # type: ignore[arg-type]
+        line, col = located.locate(loc, key=at_key)
+        problems.append(Problem(filename, line, col, message))
+    return problems
+
+
+def load_bytes(raw: bytes, path: Path) -> Case:
+    """Validate a case file's bytes as if they were read from ``path``."""
+    filename = str(path)
+    located = parse_text(raw, filename)
+    problems: list[Problem] = []
+    case: Case | None = None
+    try:
+        case = Case.model_validate(located.data, context={"located_checks": True})
+    except ValidationError as error:
+        problems += _validation_problems(error, located, filename)
+    for found in case_problems(located.data, path):
+        line, col = located.locate(found.path)
+        problems.append(Problem(filename, line, col, found.message))
+    if problems or case is None:
+        raise InputError(sorted(set(problems)))
+    case.attach_source(path, hashlib.sha256(raw).hexdigest())
+    return case
+
+
+def load_case(path: str | Path) -> Case:
+    """Read and validate one case file; raises :class:`InputError` listing every problem."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except IsADirectoryError:
+        raise InputError.at(path, 0, 0, "this is a folder, not a case file") from None
+    except FileNotFoundError:
+        raise InputError.at(path, 0, 0, "no such case file") from None
+    except OSError as error:
+        raise InputError.at(path, 0, 0, f"cannot be read: {error.strerror or error}") from None
+    return load_bytes(raw, path)
+
+
+def case_paths(paths: Iterable[str | Path]) -> list[Path]:
+    """Files named, plus the ``*.yaml``/``*.yml`` files directly inside folders named."""
+    found: list[Path] = []
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            found += sorted(p for p in path.iterdir() if p.suffix in CASE_SUFFIXES and p.is_file())
+        else:
+            found.append(path)
+    return found
+
+
+def resolve_case(case: str | Path, case_dir: Path = Path("case_files")) -> Path:
+    """A case given as a path, or as a bare reference looked up in ``case_dir``."""
+    text = str(case)
+    if re.match(REFERENCE_PATTERN, text) and not Path(text).exists():
+        for suffix in CASE_SUFFIXES:
+            candidate = case_dir / f"{text}{suffix}"
+            if candidate.exists():
+                return candidate
+        return case_dir / f"{text}.yaml"
+    return Path(case)
+
+
+def load_all(paths: Iterable[str | Path]) -> list[Case]:
+    """Load every case under ``paths``; raises one :class:`InputError` with all problems."""
+    cases: list[Case] = []
+    problems: list[Problem] = []
+    for path in case_paths(paths):
+        try:
+            cases.append(load_case(path))
+        except InputError as error:
+            problems += error.problems or [Problem(str(path), 0, 0, str(error))]
+    if problems:
+        raise InputError(problems)
+    return cases
