@@ -10,22 +10,44 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path, PurePosixPath, PureWindowsPath
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
-from toolkit.model import EVIDENCE_SUFFIXES
+from toolkit.model import EVIDENCE_SUFFIXES, REFERENCE_PATTERN
 
 Loc = tuple[str | int, ...]
+_DAY_RE = re.compile(r"^\d{4}-\d{2}-\d{2}([T ]|$)")
 
 
 @dataclass(frozen=True)
 class PathProblem:
-    """A problem at a key path (``('parties', 0, 'guardians', 1)``), located later."""
+    """A problem at a key path (``('parties', 0, 'guardians', 1)``), located later.
+
+    ``first`` is the path of an earlier value the problem refers to (the first use of a
+    duplicated id); :meth:`render` says where it is, by line when lines are known.
+    """
 
     path: Loc
     message: str
+    first: Loc = ()
+
+    def render(self, line_of: Callable[[Loc], int] | None = None) -> str:
+        if not self.first:
+            return self.message
+        if line_of is not None:
+            return f"{self.message} (the first is at line {line_of(self.first)})"
+        return f"{self.message} (the first is {dotted(self.first)})"
+
+
+def dotted(path: Loc) -> str:
+    """``('parties', 2, 'id')`` -> ``parties[2].id``."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
 
 
 def _items(data: dict[str, Any], key: str) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -60,17 +82,19 @@ def _dangling(path: Loc, wrong: str, known: dict[str, Any], what: str, singular:
     return PathProblem(path, f"there is no {singular} with id '{wrong}': {_suggest(wrong, list(known), what)}")
 
 
-def _duplicates(data: dict[str, Any], key: str, singular: str) -> list[PathProblem]:
+def _duplicates(data: dict[str, Any], key: str, singular: str, field: str = "id") -> list[PathProblem]:
     seen: dict[str, int] = {}
     problems = []
     for index, item in _items(data, key):
-        ident = item.get("id")
+        ident = item.get(field)
         if not isinstance(ident, str):
             continue
         if ident in seen:
-            problems.append(
-                PathProblem((key, index, "id"), f"the {singular} id '{ident}' is used twice (also {key}[{seen[ident]}]): ids must be unique")
-            )
+            if field == "id":
+                message = f"the {singular} id '{ident}' is used twice: each {singular} needs its own id"
+            else:
+                message = f"the exhibit mark '{ident}' is used twice: each evidence item needs its own mark"
+            problems.append(PathProblem((key, index, field), message, first=(key, seen[ident], field)))
         else:
             seen[ident] = index
     return problems
@@ -118,10 +142,20 @@ def _reference_problems(data: dict[str, Any]) -> list[PathProblem]:
 def _parse_day(value: Any) -> date | None:
     if isinstance(value, date):
         return value
+    if not isinstance(value, str) or not _DAY_RE.match(value.strip()):
+        return None
     try:
-        return date.fromisoformat(str(value)[:10])
+        return date.fromisoformat(value.strip()[:10])
     except ValueError:
         return None
+
+
+def _who(party: dict[str, Any]) -> str:
+    for key in ("name", "id"):
+        value = party.get(key)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return "this party"
 
 
 def _minor_problems(data: dict[str, Any]) -> list[PathProblem]:
@@ -136,17 +170,28 @@ def _minor_problems(data: dict[str, Any]) -> list[PathProblem]:
     named = {pid for _, i in _items(data, "incidents") for _, pid in _str_list(i.get("perpetrators"))}
     problems = []
     for index, party in _items(data, "parties"):
-        if party.get("role") != "perpetrator" and party.get("id") not in named:
-            continue
         born = _parse_day(party.get("date_of_birth"))
-        if born is None or party.get("guardians"):
+        if born is None:
+            continue
+        if born > received:
+            problems.append(
+                PathProblem(
+                    ("parties", index, "date_of_birth"),
+                    f"the date of birth {born.isoformat()} is after the complaint was received ({received.isoformat()}): check the year",
+                )
+            )
+            continue
+        ident = party.get("id")
+        if party.get("role") != "perpetrator" and not (isinstance(ident, str) and ident in named):
+            continue
+        if party.get("guardians"):
             continue
         age = received.year - born.year - ((received.month, received.day) < (born.month, born.day))
         if age < 18:
             problems.append(
                 PathProblem(
                     ("parties", index, "date_of_birth"),
-                    f"{party.get('name', party.get('id'))} was {age} when the complaint was received: a perpetrator under 18 needs 'guardians' (the ids of parent_guardian parties, policy 9.1)",
+                    f"{_who(party)} was {age} when the complaint was received ({received.isoformat()}): a perpetrator under 18 needs 'guardians' (the ids of parent_guardian parties, policy 9.1)",
                 )
             )
     return problems
@@ -155,11 +200,11 @@ def _minor_problems(data: dict[str, Any]) -> list[PathProblem]:
 def _status_problems(data: dict[str, Any]) -> list[PathProblem]:
     status = data.get("status")
     if status == "closed":
-        return [
-            PathProblem((), f"the case is closed, so '{key}' is required")
-            for key in ("closed", "closure_reason")
-            if data.get(key) is None
-        ]
+        wanted = {"closed": "'closed' (the date it was closed, YYYY-MM-DD)", "closure_reason": "'closure_reason' (why it was closed)"}
+        missing = [words for key, words in wanted.items() if data.get(key) is None]
+        if missing:
+            return [PathProblem(("status",), f"the case is closed, so it needs {' and '.join(missing)}")]
+        return []
     if status == "open" and data.get("closed") is not None:
         return [PathProblem(("closed",), "the case is open but has a 'closed' date: set 'status: closed' or remove the date")]
     return []
@@ -167,25 +212,36 @@ def _status_problems(data: dict[str, Any]) -> list[PathProblem]:
 
 def evidence_path_problem(file: str, evidence_dir: Path) -> str | None:
     """Why ``file`` (relative to the case file's folder) is not an acceptable evidence file."""
+    folder = f"evidence/{evidence_dir.name}/"
+    if not file.strip():
+        return None  # an empty value is the model's to report
+    if "\x00" in file:
+        return f"'{file}' contains a NUL character: give the path from the case file's folder, e.g. {folder}photo.jpg"
     if PurePosixPath(file).is_absolute() or PureWindowsPath(file).is_absolute() or PureWindowsPath(file).drive:
-        return f"'{file}' is an absolute path: give the path from the case file's folder, e.g. evidence/{evidence_dir.name}/photo.jpg"
+        return f"'{file}' is an absolute path: give the path from the case file's folder, e.g. {folder}photo.jpg"
     parts = PurePosixPath(file.replace("\\", "/")).parts
     if ".." in parts:
-        return f"'{file}' goes up a folder with '..': evidence must stay inside evidence/{evidence_dir.name}/"
+        return f"'{file}' goes up a folder with '..': evidence must stay inside {folder}"
     base = evidence_dir.parent.parent
-    target = base / Path(*parts)
-    inside = evidence_dir.resolve()
+    target = base.joinpath(*parts)
     try:
+        inside = evidence_dir.resolve()
         resolved = target.resolve()
-    except (OSError, RuntimeError):
+    except (OSError, RuntimeError, ValueError):
         return f"'{file}' cannot be followed (a symbolic link loop?)"
     if resolved != inside and inside not in resolved.parents:
         lexical = Path(os.path.normpath(target))
         if lexical == evidence_dir or evidence_dir in lexical.parents:
-            return f"'{file}' is a symbolic link that leads outside evidence/{evidence_dir.name}/"
-        return f"'{file}' is not inside this case's evidence folder: put it under evidence/{evidence_dir.name}/"
-    if not resolved.is_file():
-        return f"the evidence file '{file}' does not exist"
+            return f"'{file}' is a symbolic link that leads outside {folder}: copy the file into the folder instead"
+        return f"'{file}' is not inside this case's evidence folder: put it under {folder}"
+    try:
+        is_file, is_dir = resolved.is_file(), resolved.is_dir()
+    except (OSError, ValueError):
+        is_file = is_dir = False
+    if is_dir:
+        return f"'{file}' is a folder: name the evidence file inside it, e.g. {folder}photo.jpg"
+    if not is_file:
+        return f"the evidence file '{file}' does not exist: check the spelling, or put the file in {folder}"
     if resolved.suffix.lower() not in EVIDENCE_SUFFIXES:
         return f"'{file}' is not a kind of file the toolkit can put in a bundle: use PDF, JPEG, PNG, TIFF, DOCX or plain text"
     if not os.access(resolved, os.R_OK):
@@ -193,9 +249,16 @@ def evidence_path_problem(file: str, evidence_dir: Path) -> str | None:
     return None
 
 
-def _evidence_problems(data: dict[str, Any], source: Path | None) -> list[PathProblem]:
+def _valid_reference(data: dict[str, Any]) -> str | None:
     reference = data.get("reference")
-    if source is None or not isinstance(reference, str):
+    if isinstance(reference, str) and re.match(REFERENCE_PATTERN, reference):
+        return reference
+    return None  # a malformed reference is the model's to report
+
+
+def _evidence_problems(data: dict[str, Any], source: Path | None) -> list[PathProblem]:
+    reference = _valid_reference(data)
+    if source is None or reference is None:
         return []
     evidence_dir = source.parent / "evidence" / reference
     problems = []
@@ -209,8 +272,8 @@ def _evidence_problems(data: dict[str, Any], source: Path | None) -> list[PathPr
 
 
 def _reference_name_problems(data: dict[str, Any], source: Path | None) -> list[PathProblem]:
-    reference = data.get("reference")
-    if source is None or not isinstance(reference, str) or reference == source.stem:
+    reference = _valid_reference(data)
+    if source is None or reference is None or reference == source.stem:
         return []
     return [
         PathProblem(
@@ -223,8 +286,9 @@ def _reference_name_problems(data: dict[str, Any], source: Path | None) -> list[
 def case_problems(data: dict[str, Any], source: Path | None) -> list[PathProblem]:
     """Every cross-key problem in ``data``; ``source`` enables the file-system rules."""
     problems = _reference_name_problems(data, source)
-    for key, singular in (("parties", "party"), ("incidents", "incident"), ("evidence", "evidence"), ("actions", "action")):
+    for key, singular in (("parties", "party"), ("incidents", "incident"), ("evidence", "evidence item"), ("actions", "action")):
         problems += _duplicates(data, key, singular)
+    problems += _duplicates(data, "evidence", "evidence item", field="exhibit")
     problems += _reference_problems(data)
     problems += _minor_problems(data)
     problems += _status_problems(data)

@@ -51,7 +51,48 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_generate(args: argparse.Namespace) -> int:
+    from toolkit.generate import generate
+
+    _emit(
+        generate(
+            args.kind, args.case, party=args.party, stage=args.stage, on=args.date,
+            template_version=args.template_version, pdf=args.pdf, out=args.out,
+        )
+    )
+    return 0
+
+
+def cmd_letters(args: argparse.Namespace) -> int:
+    from toolkit.generate import generate_letters
+
+    _emit(generate_letters(args.case, on=args.date, pdf=args.pdf, out=args.out))
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    from toolkit.generate import verify
+
+    verdicts = [verify(Path(document)) for document in args.documents]
+    for verdict in verdicts:
+        print(verdict.message)
+    return 0 if all(v.identical for v in verdicts) else 1
+
+
+def cmd_templates(args: argparse.Namespace) -> int:
+    from toolkit import templates_cli
+
+    return templates_cli.run(args)
+
+
 # -- parser -----------------------------------------------------------------------
+def _output_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--date", type=_iso_date, help="document date, YYYY-MM-DD (default: today)")
+    p.add_argument("--out", type=Path, default=Path("out"), help="output folder (default: out/)")
+    p.add_argument("--pdf", action="store_true", help="also convert to PDF with LibreOffice")
+
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="casedocs",
@@ -70,6 +111,33 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("schema", help="print the case file's JSON Schema (for editors)")
     p.set_defaults(handler=cmd_schema)
+
+    p = sub.add_parser("generate", help="one document for one case")
+    p.add_argument("kind", metavar="KIND", help="acknowledgement, warning-letter, ... (see 'casedocs templates list')")
+    p.add_argument("case", metavar="CASE", help="a case file, or a reference looked up in case_files/")
+    p.add_argument("--party", metavar="ID", help="the party the document is for (e.g. V1, P1)")
+    p.add_argument("--stage", choices=("verbal", "first", "final"), help="warning letter stage")
+    p.add_argument("--template-version", type=int, metavar="N", help="use this template version, not the one in force")
+    _output_options(p)
+    p.set_defaults(handler=cmd_generate)
+
+    p = sub.add_parser("letters", help="every letter a case's log calls for (dated as the log records)")
+    p.add_argument("case", metavar="CASE")
+    _output_options(p)
+    p.set_defaults(handler=cmd_letters)
+
+    p = sub.add_parser("verify", help="regenerate documents from their recorded inputs; say if byte-identical")
+    p.add_argument("documents", nargs="+", metavar="DOCUMENT")
+    p.set_defaults(handler=cmd_verify)
+
+    p = sub.add_parser("templates", help="the versioned templates: list, check, text")
+    tsub = p.add_subparsers(dest="templates_command", metavar="ACTION", required=True)
+    tsub.add_parser("list", help="every kind, version and language, with approval, review and hash")
+    t = tsub.add_parser("check", help="lint every version against the case model; report overdue reviews")
+    t.add_argument("--today", type=_iso_date, help="date to judge review dates by (default: today)")
+    t = tsub.add_parser("text", help="a .docx's text, for 'git diff' (textconv)")
+    t.add_argument("file", type=Path, metavar="DOCX")
+    p.set_defaults(handler=cmd_templates)
     return parser
 
 

@@ -10,25 +10,60 @@ from __future__ import annotations
 import hashlib
 import re
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Iterable
 
 from pydantic import ValidationError
 
 from toolkit.checks import case_problems
 from toolkit.errors import InputError, Problem
-from toolkit.messages import plain_message
+from toolkit.messages import plain_message, unknown_key_suggestion
 from toolkit.model import REFERENCE_PATTERN, Case
 from toolkit.yamlsource import Located, parse_text
 
 CASE_SUFFIXES = (".yaml", ".yml")
 
 
+def _data_loc(loc: tuple[Any, ...], data: Any) -> tuple[Any, ...]:
+    """``loc`` cut back to a path that exists in ``data`` (plus one missing last key).
+
+    Pydantic adds the member of a union to the location (``('occurred', 'date')``);
+    those parts name no key in the file, so they are dropped.
+    """
+    kept: list[Any] = []
+    for part in loc:
+        if isinstance(data, dict) and isinstance(part, str):
+            kept.append(part)
+            if part not in data:
+                break
+            data = data[part]
+        elif isinstance(data, list) and isinstance(part, int):
+            kept.append(part)
+            if not 0 <= part < len(data):
+                break
+            data = data[part]
+        else:
+            break
+    return tuple(kept)
+
+
 def _validation_problems(error: ValidationError, located: Located, filename: str) -> list[Problem]:
-    problems = []
+    items = []
     for item in error.errors(include_url=False):
-        loc = tuple(item["loc"])
-        message, at_key = plain_message(Case, item)  # type: ignore[arg-type]
-        line, col = located.locate(loc, key=at_key)
+        loc = _data_loc(tuple(item["loc"]), located.data)
+        items.append({**item, "loc": loc})
+    # A near-miss key explains its missing twin: 'incidnets' needs no "'incidents' is missing".
+    explained = set()
+    for item in items:
+        if item["type"] == "extra_forbidden" and item["loc"]:
+            close = unknown_key_suggestion(Case, item["loc"])
+            if close:
+                explained.add((*item["loc"][:-1], close))
+    problems = []
+    for item in items:
+        if item["type"] == "missing" and item["loc"] in explained:
+            continue
+        message, at_key = plain_message(Case, item, located.data)
+        line, col = located.locate(item["loc"], key=at_key)
         problems.append(Problem(filename, line, col, message))
     return problems
 
@@ -45,7 +80,7 @@ def load_bytes(raw: bytes, path: Path) -> Case:
         problems += _validation_problems(error, located, filename)
     for found in case_problems(located.data, path):
         line, col = located.locate(found.path)
-        problems.append(Problem(filename, line, col, found.message))
+        problems.append(Problem(filename, line, col, found.render(lambda at: located.locate(at)[0])))
     if problems or case is None:
         raise InputError(sorted(set(problems)))
     case.attach_source(path, hashlib.sha256(raw).hexdigest())

@@ -80,25 +80,57 @@ def _bad(kind: str, value: object, example: str) -> PydanticCustomError:
     )
 
 
+_DATE_EXAMPLE = "YYYY-MM-DD, e.g. 2026-03-01"
+_DATETIME_EXAMPLE = "YYYY-MM-DDTHH:MM in UK time, e.g. 2026-03-01T22:15"
+_ZONED_RE = re.compile(r"^(\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?)(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})$")
+
+
+def _not_a_value(value: Any, kind: str, example: str) -> PydanticCustomError | None:
+    """The error for an empty value, a list or a mapping where a date belongs."""
+    if value is None:
+        return PydanticCustomError(
+            "casedocs_empty_date", "this is empty: write a {kind} here ({example})", {"kind": kind, "example": example}
+        )
+    if isinstance(value, (list, dict)):
+        shape = "a list" if isinstance(value, list) else "a mapping"
+        return PydanticCustomError(
+            "casedocs_date_shape", "this should be one {kind} ({example}), not {shape}",
+            {"kind": kind, "example": example, "shape": shape},
+        )
+    return None
+
+
 def _parse_date(value: Any) -> Any:
     if isinstance(value, datetime):
-        raise _bad("date", value.isoformat(timespec="minutes"), "YYYY-MM-DD, e.g. 2026-03-01")
-    if isinstance(value, date) or value is None:
+        raise _bad("date", value.isoformat(timespec="minutes"), _DATE_EXAMPLE)
+    if isinstance(value, date):
         return value
+    shape = _not_a_value(value, "date", _DATE_EXAMPLE)
+    if shape:
+        raise shape
     text = str(value).strip()
     if _DATE_RE.match(text):
         try:
             return date.fromisoformat(text)
         except ValueError:
             pass
-    raise _bad("date", text, "YYYY-MM-DD, e.g. 2026-03-01")
+    if _DATETIME_RE.match(text):
+        raise PydanticCustomError(
+            "casedocs_date_has_time",
+            "{value} is a date and time, but only a date is wanted here: write {day}",
+            {"value": text, "day": text[:10]},
+        )
+    raise _bad("date", text, _DATE_EXAMPLE)
 
 
 def _parse_datetime(value: Any) -> Any:
-    if isinstance(value, datetime) or value is None:
-        if isinstance(value, datetime) and value.tzinfo is not None:
-            raise _bad("local date-time", value.isoformat(), "YYYY-MM-DDTHH:MM in UK time, e.g. 2026-03-01T22:15")
+    if isinstance(value, datetime):
+        if value.tzinfo is not None:
+            raise _bad("local date-time", value.isoformat(), _DATETIME_EXAMPLE)
         return value
+    shape = _not_a_value(value, "date-time", _DATETIME_EXAMPLE)
+    if shape:
+        raise shape
     text = str(value).strip()
     if _DATETIME_RE.match(text):
         try:
@@ -106,26 +138,44 @@ def _parse_datetime(value: Any) -> Any:
         except ValueError:
             pass
     if _DATE_RE.match(text):
+        try:
+            date.fromisoformat(text)
+        except ValueError:
+            raise _bad("date", text, _DATE_EXAMPLE) from None
         raise PydanticCustomError(
             "casedocs_needs_time",
             "{value} needs a time as well: write it as {value}T09:00 (24-hour UK time)",
             {"value": text},
         )
-    raise _bad("date-time", text, "YYYY-MM-DDTHH:MM in UK time, e.g. 2026-03-01T22:15")
+    zoned = _ZONED_RE.match(text)
+    if zoned:
+        raise PydanticCustomError(
+            "casedocs_zoned",
+            "{value} has a time zone: write UK local time without one, e.g. {local}",
+            {"value": text, "local": zoned.group(1).replace(" ", "T")},
+        )
+    raise _bad("date-time", text, _DATETIME_EXAMPLE)
 
 
 def _parse_date_or_datetime(value: Any) -> Any:
-    if isinstance(value, date) or value is None:
+    if isinstance(value, date):
         return value
+    shape = _not_a_value(value, "date or date-time", "YYYY-MM-DD, or YYYY-MM-DDTHH:MM when the time is known")
+    if shape:
+        raise shape
     text = str(value).strip()
-    return _parse_date(text) if _DATE_RE.match(text) else _parse_datetime(text)
+    if _DATE_RE.match(text):
+        return _parse_date(text)
+    if _DATETIME_RE.match(text) or _ZONED_RE.match(text):
+        return _parse_datetime(text)
+    raise _bad("date", text, "YYYY-MM-DD, or YYYY-MM-DDTHH:MM when the time is known")
 
 
 def _check_version(value: int) -> int:
     if value != SCHEMA_VERSION:
         raise PydanticCustomError(
             "casedocs_schema_version",
-            "schema_version must be {expected} (the only version this toolkit reads), not {value}",
+            "'schema_version' must be {expected} (the only version this toolkit reads), not {value}",
             {"expected": SCHEMA_VERSION, "value": value},
         )
     return value
@@ -410,7 +460,7 @@ class Case(Strict):
 
         problems = case_problems(self.model_dump(mode="json", exclude_none=True), None)
         if problems:
-            raise ValueError("; ".join(f"{'.'.join(map(str, p.path))}: {p.message}" for p in problems))
+            raise ValueError("; ".join(f"{'.'.join(map(str, p.path))}: {p.render()}" for p in problems))
         return self
 
     # -- where the case came from -------------------------------------------------

@@ -31,6 +31,8 @@ MAX_DEPTH = 64
 
 Loc = tuple[str | int, ...]
 _NULLS = {"", "~", "null", "Null", "NULL"}
+_YAML_TAG_PREFIX = "tag:yaml.org,2002:"
+_TOO_DEEP = f"values are nested more than {MAX_DEPTH} levels deep here: a case file never needs that (a run of '[' or '{{' characters?)"
 _PLAIN_TAGS = {
     None, "!", "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
     "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:timestamp",
@@ -62,21 +64,56 @@ class _Refused(Exception):
         self.line, self.col, self.message = mark.line + 1, mark.column + 1, message
 
 
-def _friendly_yaml_error(error: yaml.MarkedYAMLError) -> str:
+def _show_tag(tag: str | None) -> str:
+    """A tag as the officer wrote it: ``!!python/object/apply:os.system``, ``!include``."""
+    text = str(tag)
+    return "!!" + text[len(_YAML_TAG_PREFIX):] if text.startswith(_YAML_TAG_PREFIX) else text
+
+
+def _tab_column(text: str, line: int) -> int | None:
+    """The 1-based column of a tab in the indentation of 0-based ``line``, if any."""
+    lines = text.splitlines()
+    if not 0 <= line < len(lines):
+        return None
+    row = lines[line]
+    indent = row[: len(row) - len(row.lstrip(" \t"))]
+    return indent.index("\t") + 1 if "\t" in indent else None
+
+
+def _friendly_yaml_error(error: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str]:
+    """(line, col, message) for a YAML syntax error, in words an officer can act on."""
     problem = (error.problem or str(error)).strip()
-    if "\\t" in problem or "'\\t'" in problem or "tab" in problem.lower():
-        return "this line is indented with a tab: YAML needs spaces for indentation"
+    context = (error.context or "").strip()
+    mark = error.problem_mark or error.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    if mark is not None:
+        tab = _tab_column(text, mark.line)
+        if tab is not None or "tab" in problem.lower() or "'\\t'" in problem:
+            return line, tab or col, "this line is indented with a tab: YAML needs spaces for indentation (replace the tab with spaces)"
+    if "maximum nesting depth" in problem:
+        return line, col, _TOO_DEEP
+    if "quoted scalar" in context and error.context_mark is not None:
+        start = error.context_mark
+        return start.line + 1, start.column + 1, "this quote is opened but never closed: add the closing quote (or remove this one)"
+    if "flow sequence" in context and error.context_mark is not None:
+        start = error.context_mark
+        return start.line + 1, start.column + 1, "this list in [ ] is not closed: each item needs a ',' between and a ']' at the end"
+    if "flow mapping" in context and error.context_mark is not None:
+        start = error.context_mark
+        return start.line + 1, start.column + 1, "this mapping in { } is not closed: each entry needs a ',' between and a '}' at the end"
     if "mapping values are not allowed" in problem:
-        return "there is a ':' where YAML does not expect one: put text containing ': ' in quotes, or check the indentation"
+        return line, col, "there is a ':' where YAML does not expect one: put text containing ': ' in quotes, or check the indentation"
     if "could not find expected ':'" in problem:
-        return "a key is missing its ':' (or the indentation is wrong)"
+        return line, col, "a key is missing its ':' (or the indentation is wrong)"
     if "found undefined alias" in problem:
-        return f"this uses an alias that was never defined with '&': {problem.split('alias')[-1].strip()}"
-    if "expected <block end>" in problem or "did not find expected key" in problem:
-        return "the indentation is wrong here: items of the same list or mapping must start in the same column"
-    if "found unexpected end of stream" in problem or "found unexpected end" in problem:
-        return "the file ends in the middle of a value (an unclosed quote or bracket?)"
-    return f"this is not valid YAML ({problem})"
+        return line, col, f"this uses an alias that was never defined with '&': {problem.split('alias')[-1].strip()}"
+    if "expected <block end>" in problem or "did not find expected key" in problem or "expected key" in problem:
+        return line, col, "the indentation is wrong here: items of the same list or mapping must start in the same column"
+    if "unexpected end" in problem:
+        return line, col, "the file ends in the middle of a value (an unclosed quote or bracket?)"
+    if "block sequence entries are not allowed" in problem:
+        return line, col, "a '- ' list item is not allowed here: start the list on its own line, under its key and indented"
+    return line, col, f"this is not valid YAML ({problem})"
 
 
 class _Builder:
@@ -114,7 +151,7 @@ class _Builder:
 
     def _check_tag(self, tag: str | None, mark: Any) -> None:
         if tag not in _PLAIN_TAGS:
-            raise _Refused(mark, f"the YAML tag '{tag}' is not allowed in a case file: remove it and write a plain value")
+            raise _Refused(mark, f"the YAML tag '{_show_tag(tag)}' is not allowed in a case file: remove it and write a plain value")
 
     def _attach(self, value: Any, size: int, mark: Any, anchor: str | None) -> None:
         if anchor:
@@ -149,7 +186,7 @@ class _Builder:
         mark = event.start_mark
         if self.done and not isinstance(event, (yaml.DocumentEndEvent, yaml.StreamEndEvent)):
             if isinstance(event, yaml.DocumentStartEvent):
-                raise _Refused(mark, "this file holds more than one YAML document ('---'): a case file is one document")
+                raise _Refused(mark, "this file holds more than one YAML document ('---'): a case file is one document, so remove this '---' and what follows it (or move that to its own file)")
             return
         if isinstance(event, (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentStartEvent, yaml.DocumentEndEvent)):
             return
@@ -159,7 +196,7 @@ class _Builder:
         path = self._child_path(mark)
         if isinstance(event, yaml.AliasEvent):
             if event.anchor in self.open_anchors:
-                raise _Refused(mark, f"the alias *{event.anchor} refers to the value that contains it: that can never end")
+                raise _Refused(mark, f"the alias *{event.anchor} refers to the value that contains it, so it would never end: write the value out instead")
             if event.anchor not in self.anchors:
                 raise _Refused(mark, f"the alias *{event.anchor} was never defined with &{event.anchor}")
             value, size = self.anchors[event.anchor]
@@ -181,7 +218,7 @@ class _Builder:
             self._attach(value, 1, mark, event.anchor)
         elif isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
             if len(self.stack) >= MAX_DEPTH:
-                raise _Refused(mark, f"values are nested more than {MAX_DEPTH} levels deep here: a case file never needs that")
+                raise _Refused(mark, _TOO_DEEP)
             container: Any = [] if isinstance(event, yaml.SequenceStartEvent) else {}
             if event.anchor:
                 self.open_anchors.add(event.anchor)
@@ -203,13 +240,13 @@ class _Builder:
         self._check_tag(event.tag, mark)
         key = event.value
         plain = event.style in (None, "") and event.implicit[0]
-        if key in frame[0] or (key == "<<" and "<<" in frame[6]):
+        # frame[6] holds the keys written in this mapping (merged-in keys may be overridden)
+        if key in frame[6]:
             first = self.located.keys.get((*frame[1], key))
-            where = f" (first at line {first[0]})" if first else ""
-            raise _Refused(mark, f"the key '{key}' appears twice in the same mapping{where}: keep one")
+            where = f" (the first is at line {first[0]})" if first else ""
+            raise _Refused(mark, f"the key '{key}' appears twice in the same mapping: keep one{where}")
         frame[4] = key
-        if key == "<<" and plain:
-            frame[6]["<<"] = "merge"
+        frame[6][key] = "merge" if key == "<<" and plain else "key"
         self.located.keys[(*frame[1], key)] = (mark.line + 1, mark.column + 1)
 
 
@@ -221,14 +258,27 @@ def parse_text(raw: bytes, filename: str) -> Located:
 
     if len(raw) > MAX_BYTES:
         raise refuse(1, 1, f"the file is {len(raw):,} bytes: a case file is far smaller (at most {MAX_BYTES:,} bytes), so it was not read")
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff") or (len(raw) >= 4 and (raw[1] == raw[3] == 0 or raw[0] == raw[2] == 0) and raw.count(0) * 3 > len(raw)):
+        raise refuse(1, 1, "this file is saved as UTF-16: save it as UTF-8 (in Notepad: Save As, Encoding: UTF-8)")
+    if raw.startswith(b"PK\x03\x04"):
+        raise refuse(1, 1, "this is a Word document or another zipped file, not a case file: a case file is YAML text (open it in a text editor)")
+    if raw.startswith(b"%PDF"):
+        raise refuse(1, 1, "this is a PDF, not a case file: a case file is YAML text (open it in a text editor)")
     if b"\x00" in raw:
-        raise refuse(1, 1, "this is not a text file (it looks binary): a case file is YAML text")
+        raise refuse(1, 1, "this is not a text file (it looks binary): a case file is YAML text (open it in a text editor)")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
+        start = raw.rfind(b"\n", 0, error.start) + 1
         line = raw[: error.start].count(b"\n") + 1
-        col = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        raise refuse(line, col, "this is not UTF-8 text: save the file as UTF-8") from None
+        prefix = raw[start : error.start]
+        col = len(prefix.decode("utf-8-sig" if start == 0 else "utf-8", errors="replace")) + 1
+        byte = raw[error.start]
+        raise refuse(
+            line, col,
+            f"this is not UTF-8 text (the byte 0x{byte:02X} here is not UTF-8; the file was probably saved as "
+            "Windows-1252 or Latin-1): save the file as UTF-8",
+        ) from None
     if not any(line.strip() and not line.lstrip().startswith("#") for line in text.splitlines()):
         raise refuse(1, 1, "the file is empty: a case file starts with 'schema_version: 1' and 'reference: KHA-YYYY-NNNN'")
 
@@ -240,10 +290,18 @@ def parse_text(raw: bytes, filename: str) -> Located:
     except _Refused as refused:
         raise refuse(refused.line, refused.col, refused.message) from None
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise refuse(line, col, _friendly_yaml_error(error)) from None
-    except yaml.YAMLError as error:  # e.g. control characters the reader rejects
+        line, col, message = _friendly_yaml_error(error, text)
+        if not located.keys and message != _TOO_DEEP:  # nothing that looks like a case file was read before the error
+            message = f"this does not look like a case file (YAML keys and values, starting with 'schema_version: 1'): {message}"
+        raise refuse(line, col, message) from None
+    except yaml.reader.ReaderError as error:  # characters YAML does not allow in a file
+        position = getattr(error, "position", 0) or 0
+        line = text.count("\n", 0, position) + 1
+        col = position - (text.rfind("\n", 0, position) + 1) + 1
+        code = getattr(error, "character", None)
+        shown = f" (#x{code:02X})" if isinstance(code, int) else ""
+        raise refuse(line, col, f"this file contains a control character{shown} that YAML does not allow: delete it") from None
+    except yaml.YAMLError as error:  # pragma: no cover - every YAML error above is marked
         raise refuse(1, 1, f"this is not valid YAML ({str(error).splitlines()[0]})") from None
 
     data = located.data = builder.root

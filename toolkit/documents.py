@@ -1,0 +1,175 @@
+"""Document kinds: for each, who it is for and the context its template receives.
+
+A kind's ``context_types`` is the contract between code and template: the lint checks
+every variable a template uses against it, statically, so a misspelt field fails
+``casedocs templates check`` rather than a letter on the day.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any, Callable
+
+from toolkit.association import KENISTON, Association
+from toolkit.errors import InputError
+from toolkit.model import Case, Incident, Officer, Party
+
+STAGES = ("verbal", "first", "final")
+REPLY_DAYS = {"verbal": 14, "first": 14, "final": 7}
+
+
+@dataclass(frozen=True)
+class Addressee:
+    """Who a letter is addressed to: one person, or the guardians of a minor jointly."""
+
+    names: list[str]
+    address: list[str]
+    postcode: str
+    salutation: str
+
+    @property
+    def name(self) -> str:
+        return " and ".join(self.names)
+
+
+@dataclass(frozen=True)
+class DocInfo:
+    """Facts about the document itself that templates print."""
+
+    kind: str
+    title: str
+    date: date
+    language: str
+    template_version: int
+    large_print: bool
+
+
+@dataclass(frozen=True)
+class Request:
+    """What a document is asked for: the validated case and the command's options."""
+
+    case: Case
+    kind: str
+    document_date: date
+    party_id: str | None = None
+    stage: str | None = None
+    options: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def party(self) -> Party | None:
+        return self.case.party(self.party_id) if self.party_id else None
+
+
+def addressee(case: Case, party: Party) -> Addressee:
+    address = party.address or list(case.location.address)
+    postcode = party.postcode or (case.location.postcode if not party.address else "")
+    return Addressee([party.name], address, postcode, f"Dear {party.salutation}")
+
+
+def guardian_addressee(case: Case, party: Party) -> Addressee:
+    """Policy 9.1: a letter about a perpetrator under 18 goes to the parents or guardians."""
+    guardians = case.guardians_of(party.id)
+    home = next((g for g in guardians if g.address), party)
+    base = addressee(case, home)
+    names = [g.name for g in guardians]
+    salutations = [g.salutation for g in guardians if g.title]
+    greeting = "Dear " + (" and ".join(salutations) if len(salutations) == len(guardians) else "Parent or Guardian")
+    return Addressee(names, base.address, base.postcode, greeting)
+
+
+def common_context(request: Request, info: DocInfo) -> dict[str, Any]:
+    return {
+        "case": request.case,
+        "officer": request.case.officer,
+        "association": KENISTON,
+        "doc": info,
+        "locale": info.language,
+    }
+
+
+COMMON_TYPES: dict[str, Any] = {
+    "case": Case, "officer": Officer, "association": Association, "doc": DocInfo, "locale": str,
+}
+
+
+# -- the kinds ----------------------------------------------------------------------
+def _acknowledgement(request: Request) -> dict[str, Any]:
+    party = _require_party(request)
+    received = request.case.received
+    return {
+        "party": party,
+        "recipient": addressee(request.case, party),
+        "within_24_hours": request.document_date <= (received + timedelta(hours=24)).date(),
+        "incidents": [i for i in request.case.incidents if party.id in i.victims] or list(request.case.incidents),
+    }
+
+
+def _warning_letter(request: Request) -> dict[str, Any]:
+    party = _require_party(request)
+    case, stage = request.case, request.stage
+    if stage not in STAGES:
+        raise InputError(f"a warning letter needs --stage {', '.join(STAGES[:-1])} or {STAGES[-1]}")
+    incidents = case.incidents_by(party.id)
+    if not incidents:
+        raise InputError(f"{party.name} ({party.id}) is not named as a perpetrator of any incident in {case.reference}: a warning letter must cite specific incidents")
+    minor = party.is_minor_on(request.document_date)
+    return {
+        "party": party,
+        "stage": stage,
+        "minor": minor,
+        "guardians": case.guardians_of(party.id) if minor else [],
+        "recipient": guardian_addressee(case, party) if minor else addressee(case, party),
+        "incidents": incidents,
+        "reply_days": REPLY_DAYS[stage],
+        "reply_by": request.document_date + timedelta(days=REPLY_DAYS[stage]),
+    }
+
+
+def _require_party(request: Request) -> Party:
+    if request.party is None:
+        raise InputError(f"a {request.kind} is written to one party: add --party ID (the parties are {', '.join(p.id for p in request.case.parties)})")
+    return request.party
+
+
+@dataclass(frozen=True)
+class DocumentKind:
+    name: str
+    title: str
+    build: Callable[[Request], dict[str, Any]]
+    context_types: dict[str, Any]
+    roles: tuple[str, ...] = ()
+    stages: tuple[str, ...] = ()
+    default_parties: Callable[[Case], list[Party]] = lambda case: []
+
+    def title_for(self, request: Request) -> str:
+        return f"{self.title} ({request.stage})" if request.stage else self.title
+
+
+KINDS: dict[str, DocumentKind] = {
+    kind.name: kind
+    for kind in (
+        DocumentKind(
+            "acknowledgement", "Acknowledgement of your report", _acknowledgement,
+            {"party": Party, "recipient": Addressee, "within_24_hours": bool, "incidents": list[Incident]},
+            roles=("victim", "complainant", "staff_member", "witness"),
+            default_parties=lambda case: case.victims,
+        ),
+        DocumentKind(
+            "warning-letter", "Warning about your behaviour", _warning_letter,
+            {
+                "party": Party, "stage": str, "minor": bool, "guardians": list[Party], "recipient": Addressee,
+                "incidents": list[Incident], "reply_days": int, "reply_by": date,
+            },
+            stages=STAGES,
+            default_parties=lambda case: case.perpetrators,
+        ),
+    )
+}
+
+
+def kind(name: str) -> DocumentKind:
+    try:
+        return KINDS[name]
+    except KeyError:
+        raise InputError(f"there is no document kind '{name}': the kinds are {', '.join(sorted(KINDS))}") from None

@@ -1,0 +1,345 @@
+"""Render stage: a registered .docx template plus a context becomes exact, reproducible bytes.
+
+Templates use docxtpl's syntax (``{{ }}``, ``{%p %}``, ``{%tr %}``) and docxtpl's own
+tag-repair (:meth:`DocxTemplate.patch_xml`) and line-break handling
+(:meth:`DocxTemplate.resolve_listing`), but the pipeline around them is ours, because:
+
+- the per-template work (unzip, repair tags, compile Jinja) is done once per template
+  version and reused for every document (a mail merge renders thousands);
+- the output must be byte-identical for identical inputs, which docxtpl's save is not
+  (zip timestamps, document properties): we write the zip ourselves with fixed
+  timestamps and set the core and custom document properties explicitly;
+- Jinja runs sandboxed (a template cannot reach Python internals), autoescaped (so
+  ``Zoë O'Brien & <Sons>`` prints exactly) and strict (an undefined variable is an error
+  naming the template, its version and the variable, never a blank in a letter).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from html import unescape
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from functools import lru_cache
+from typing import Any, Mapping
+from xml.sax.saxutils import escape as xml_escape
+
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date, format_time
+from babel.numbers import format_decimal
+from docxtpl import DocxTemplate
+from jinja2 import StrictUndefined, TemplateError, UndefinedError, pass_context
+from jinja2.runtime import Context
+from jinja2.sandbox import SandboxedEnvironment
+
+from toolkit.errors import InputError
+from toolkit.registry import TemplateVersion
+
+FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+_RENDERED_PARTS = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
+_CUSTOM_PROPS = "docProps/custom.xml"
+_CORE_PROPS = "docProps/core.xml"
+LARGE_PRINT_HALF_POINTS = 32  # 16 pt: RNIB's large print starts at 16 pt
+_helper = DocxTemplate.__new__(DocxTemplate)  # patch_xml/resolve_listing use no instance state
+
+
+# -- locale-aware filters (policy 12.1: dates and numbers in the reader's locale) -----
+def babel_locale(language: str) -> Locale:
+    """The Babel locale for a BCP 47 tag; British English for ``en`` and unknown tags."""
+    tag = language.replace("-", "_")
+    if tag.lower() == "en":
+        tag = "en_GB"
+    try:
+        return Locale.parse(tag)
+    except (UnknownLocaleError, ValueError):
+        return Locale.parse("en_GB")
+
+
+def _locale(ctx: Context) -> Locale:
+    return babel_locale(str(ctx.get("locale", "en")))
+
+
+@pass_context
+def _f_date(ctx: Context, value: date | datetime | None, style: str = "long") -> str:
+    if value is None:
+        return ""
+    day = value.date() if isinstance(value, datetime) else value
+    return format_date(day, format=style, locale=_locale(ctx))
+
+
+@pass_context
+def _f_datetime(ctx: Context, value: datetime | date | None, style: str = "long") -> str:
+    if value is None:
+        return ""
+    if not isinstance(value, datetime):
+        return _f_date(ctx, value, style)
+    when = format_date(value.date(), format=style, locale=_locale(ctx))
+    return f"{when}, {format_time(value.time(), format='short', locale=_locale(ctx))}"
+
+
+@pass_context
+def _f_number(ctx: Context, value: int | float | Decimal) -> str:
+    return format_decimal(value, locale=_locale(ctx))
+
+
+def _f_yesno(value: object, yes: str = "Yes", no: str = "No") -> str:
+    return yes if value else no
+
+
+@pass_context
+def _f_language(ctx: Context, tag: str) -> str:
+    """A language's name in the reader's language: ``pl`` -> "Polish" (or "polski")."""
+    try:
+        return Locale.parse(tag.replace("-", "_")).get_display_name(_locale(ctx)) or tag
+    except (UnknownLocaleError, ValueError):
+        return tag
+
+
+def _f_words(value: str | list[str]) -> str:
+    """Case-file values in words: ``sexual_orientation`` -> "sexual orientation"."""
+    items = [value] if isinstance(value, str) else list(value)
+    words = [str(v).replace("_", " ") for v in items]
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1] if words else ""
+
+
+def build_environment() -> SandboxedEnvironment:
+    env = SandboxedEnvironment(autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True)
+    env.filters.update(
+        date=_f_date, datetime=_f_datetime, number=_f_number, yesno=_f_yesno, language=_f_language, words=_f_words
+    )
+    return env
+
+
+ENV = build_environment()
+
+
+# -- images (charts in reports) -------------------------------------------------------
+@dataclass
+class Image:
+    """A PNG to place inline, e.g. ``{{ chart }}`` in its own paragraph; width in mm."""
+
+    png: bytes
+    width_mm: float
+    height_mm: float
+    description: str = ""
+    _renderer: "_RenderState | None" = field(default=None, repr=False)
+
+    def __html__(self) -> str:
+        if self._renderer is None:
+            raise TemplateError("an image can only be rendered inside a document")
+        return self._renderer.place(self)
+
+
+@dataclass
+class _RenderState:
+    """Per-document state: images added while rendering the main document part."""
+
+    images: list[tuple[str, str, bytes]] = field(default_factory=list)  # (rId, media name, bytes)
+
+    def place(self, image: Image) -> str:
+        number = len(self.images) + 1
+        rel_id, media = f"rIdCasedocsImg{number}", f"media/casedocs-image{number}.png"
+        self.images.append((rel_id, media, image.png))
+        cx, cy = int(image.width_mm * 36000), int(image.height_mm * 36000)
+        alt = xml_escape(image.description, {'"': "&quot;"})
+        return (
+            '</w:t></w:r><w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0">'
+            f'<wp:extent cx="{cx}" cy="{cy}"/><wp:docPr id="{4000 + number}" name="Chart {number}" descr="{alt}"/>'
+            '<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
+            '<a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">'
+            '<pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture">'
+            f'<pic:nvPicPr><pic:cNvPr id="{4000 + number}" name="chart{number}.png" descr="{alt}"/><pic:cNvPicPr/></pic:nvPicPr>'
+            f'<pic:blipFill><a:blip r:embed="{rel_id}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>'
+            f'<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>'
+            '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic>'
+            '</wp:inline></w:drawing></w:r><w:r><w:t xml:space="preserve">'
+        )
+
+
+# -- the compiled template ------------------------------------------------------------
+@dataclass(frozen=True)
+class Properties:
+    """What a document records about its own making (core + custom properties)."""
+
+    title: str
+    author: str
+    document_date: date
+    custom: Mapping[str, str]
+
+
+class CompiledTemplate:
+    """A template version, unzipped, repaired and compiled once; render it many times."""
+
+    def __init__(self, template: TemplateVersion) -> None:
+        self.template = template
+        raw = template.read_bytes()
+        try:
+            archive = zipfile.ZipFile(io.BytesIO(raw))
+            self.parts: dict[str, bytes] = {name: archive.read(name) for name in archive.namelist()}
+        except (zipfile.BadZipFile, KeyError, OSError) as error:
+            raise InputError.at(template.path, 0, 0, f"this template is not a readable .docx ({error})") from None
+        self.compiled = {}
+        for name, data in self.parts.items():
+            if _RENDERED_PARTS.match(name):
+                source = re.sub(r"<w:p([ >])", r"\n<w:p\1", _helper.patch_xml(data.decode("utf-8")))
+                try:
+                    self.compiled[name] = ENV.from_string(source)
+                except TemplateError as error:
+                    raise template_error(template, error) from None
+
+    def render(self, context: Mapping[str, Any], properties: Properties, *, large_print: bool = False) -> bytes:
+        state = _RenderState()
+        ctx = {key: _bind(value, state) for key, value in context.items()}
+        out: dict[str, bytes] = dict(self.parts)
+        for name, template in self.compiled.items():
+            try:
+                xml = template.render(ctx)
+            except TemplateError as error:
+                raise template_error(self.template, error) from None
+            xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
+            xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+            if any(c in xml for c in "\n\t\a\f"):
+                xml = _helper.resolve_listing(xml)
+            out[name] = xml.encode("utf-8")
+        if state.images:
+            _add_images(out, state)
+        if large_print:
+            for name in [n for n in out if _RENDERED_PARTS.match(n) or n == "word/styles.xml"]:
+                out[name] = enlarge(out[name])
+        _set_properties(out, properties)
+        return deterministic_zip(out)
+
+
+def _bind(value: Any, state: _RenderState) -> Any:
+    if isinstance(value, Image):
+        value._renderer = state
+    elif isinstance(value, dict):
+        for item in value.values():
+            _bind(item, state)
+    elif isinstance(value, list):
+        for item in value:
+            _bind(item, state)
+    return value
+
+
+def template_error(template: TemplateVersion, error: TemplateError) -> InputError:
+    """An error in a template, naming the template file, its version and the problem."""
+    message = error.message or str(error)
+    if isinstance(error, UndefinedError):
+        found = re.search(r"'([^']+)' is undefined|has no attribute '([^']+)'", message)
+        name = next((g for g in found.groups() if g), message) if found else message
+        text = f"{template.label} uses '{name}', which the toolkit does not provide ({message})"
+    else:
+        text = f"{template.label} has a template error: {message}"
+    return InputError.at(template.path, 0, 0, text)
+
+
+@lru_cache(maxsize=64)
+def compiled(template: TemplateVersion) -> CompiledTemplate:
+    """One compiled template per version per process (a merge renders thousands)."""
+    return CompiledTemplate(template)
+
+
+# -- output shaping -------------------------------------------------------------------
+def enlarge(xml: bytes) -> bytes:
+    """Large print from the same template: every font size raised to at least 16 pt,
+    larger sizes (headings) scaled in proportion, so the hierarchy survives."""
+
+    def bigger(match: re.Match[bytes]) -> bytes:
+        size = int(match.group(2))
+        new = max(LARGE_PRINT_HALF_POINTS, round(size * LARGE_PRINT_HALF_POINTS / 22))
+        return match.group(1) + str(new).encode() + b'"'
+
+    return re.sub(rb'(<w:szCs? w:val=")(\d+)"', bigger, xml)
+
+
+def _add_images(parts: dict[str, bytes], state: _RenderState) -> None:
+    rels_name = "word/_rels/document.xml.rels"
+    rels = parts[rels_name].decode("utf-8")
+    extra = "".join(
+        f'<Relationship Id="{rel_id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="{media}"/>'
+        for rel_id, media, _ in state.images
+    )
+    parts[rels_name] = rels.replace("</Relationships>", extra + "</Relationships>").encode("utf-8")
+    for _, media, png in state.images:
+        parts[f"word/{media}"] = png
+    types = parts["[Content_Types].xml"].decode("utf-8")
+    if 'Extension="png"' not in types:
+        types = types.replace("</Types>", '<Default Extension="png" ContentType="image/png"/></Types>')
+    parts["[Content_Types].xml"] = types.encode("utf-8")
+    document = parts["word/document.xml"].decode("utf-8")
+    for prefix, uri in (
+        ("wp", "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"),
+        ("r", "http://schemas.openxmlformats.org/officeDocument/2006/relationships"),
+    ):
+        if f"xmlns:{prefix}=" not in document[:4000]:
+            document = document.replace("<w:document ", f'<w:document xmlns:{prefix}="{uri}" ', 1)
+    parts["word/document.xml"] = document.encode("utf-8")
+
+
+def _set_properties(parts: dict[str, bytes], props: Properties) -> None:
+    stamp = datetime.combine(props.document_date, datetime.min.time()).strftime("%Y-%m-%dT%H:%M:%SZ")
+    parts[_CORE_PROPS] = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
+        'xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+        f"<dc:title>{xml_escape(props.title)}</dc:title><dc:creator>{xml_escape(props.author)}</dc:creator>"
+        f"<cp:lastModifiedBy>{xml_escape(props.author)}</cp:lastModifiedBy><cp:revision>1</cp:revision>"
+        f'<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
+        f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified>'
+        "</cp:coreProperties>"
+    ).encode("utf-8")
+    items = "".join(
+        f'<property fmtid="{{D5CDD505-2E9C-101B-9397-08002B2CF9AE}}" pid="{pid}" name="{xml_escape(name)}">'
+        f"<vt:lpwstr>{xml_escape(value)}</vt:lpwstr></property>"
+        for pid, (name, value) in enumerate(sorted(props.custom.items()), start=2)
+    )
+    parts[_CUSTOM_PROPS] = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" '
+        f'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">{items}</Properties>'
+    ).encode("utf-8")
+    types = parts["[Content_Types].xml"].decode("utf-8")
+    if f'PartName="/{_CUSTOM_PROPS}"' not in types:
+        types = types.replace(
+            "</Types>",
+            f'<Override PartName="/{_CUSTOM_PROPS}" ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/></Types>',
+        )
+        parts["[Content_Types].xml"] = types.encode("utf-8")
+    rels = parts["_rels/.rels"].decode("utf-8")
+    if _CUSTOM_PROPS not in rels:
+        rels = rels.replace(
+            "</Relationships>",
+            '<Relationship Id="rIdCasedocsCustom" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties" '
+            f'Target="{_CUSTOM_PROPS}"/></Relationships>',
+        )
+        parts["_rels/.rels"] = rels.encode("utf-8")
+
+
+def deterministic_zip(parts: Mapping[str, bytes]) -> bytes:
+    """A .docx whose bytes depend only on its parts: fixed times, fixed order, fixed flags."""
+    buffer = io.BytesIO()
+    order = sorted(parts, key=lambda n: (n != "[Content_Types].xml", n))
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
+        for name in order:
+            info = zipfile.ZipInfo(name, date_time=FIXED_ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o600 << 16
+            archive.writestr(info, parts[name])
+    return buffer.getvalue()
+
+
+def read_custom_properties(docx: bytes) -> dict[str, str]:
+    """The custom properties of a .docx (what :func:`_set_properties` wrote)."""
+    with zipfile.ZipFile(io.BytesIO(docx)) as archive:
+        if _CUSTOM_PROPS not in archive.namelist():
+            return {}
+        xml = archive.read(_CUSTOM_PROPS).decode("utf-8")
+    return {
+        unescape(name): unescape(value)
+        for name, value in re.findall(r'<property [^>]*name="([^"]*)"[^>]*><vt:lpwstr>(.*?)</vt:lpwstr>', xml, re.S)
+    }
