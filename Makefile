@@ -24,7 +24,7 @@ help: ## show this list
 
 demo: setup ## set everything up on a fresh machine and generate every document for the example cases
 	$(CASEDOCS) validate $(CASES)
-	@echo "demo: every example case is valid" >&2
+	$(PY) -m toolkit.demo $(CASES) --out $(OUT)
 
 setup: system-deps $(VENV)/.installed ## create .venv and install casedocs and the system packages it needs
 

@@ -67,6 +67,8 @@ def new_document(*, landscape: bool = False, reference: str = "Ref {{ case.refer
             rpr.insert(0, fonts)
         for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
             fonts.set(qn(attr), FONT)
+        for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+            fonts.attrib.pop(qn(theme), None)
     _header(section)
     _footer(section, reference)
     return doc

@@ -52,6 +52,11 @@ def register_fonts() -> None:
     if _registered:
         return
     import reportlab
+    from reportlab import rl_config
+
+    # Binary streams as they are: ReportLab's default wraps every image (a JPEG passed
+    # through included) in ASCII85, 25 % bigger and slow to encode.
+    rl_config.useA85 = 0
 
     rl_fonts = Path(reportlab.__file__).parent / "fonts"
     for name, (liberation, vera) in _FONT_FILES.items():
@@ -172,18 +177,24 @@ def layout_index(title: str, subtitle: str, rows: list[IndexRow], heading: str =
     cont_top = PAGE_H - TOP - 22 - HEADER_ROW_H
     pages: list[list[IndexRow]] = [[]]
     y = first_top
-    i = 0
-    while i < len(rows):
-        row = rows[i]
+    section: IndexRow | None = None
+    for i, row in enumerate(rows):
         need = row.height
-        if row.kind == "section" and i + 1 < len(rows) and rows[i + 1].kind != "section":
-            need += rows[i + 1].height  # keep a heading with its first row
+        if row.kind == "section":
+            section = row
+            if i + 1 < len(rows) and rows[i + 1].kind != "section":
+                need += rows[i + 1].height  # keep a heading with its first row
         if y - need < BOTTOM and pages[-1]:
             pages.append([])
             y = cont_top
+            if row.kind != "section" and section is not None:
+                # a page that starts inside a section says which section it is
+                repeat = IndexRow("section", f"{section.text} (continued)")
+                _measure(repeat)
+                pages[-1].append(repeat)
+                y -= repeat.height
         pages[-1].append(row)
         y -= row.height
-        i += 1
     return IndexLayout(tl, sl, heading, pages)
 
 

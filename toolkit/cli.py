@@ -146,24 +146,29 @@ def _show_warning(message, category, filename, lineno, file=None, line=None) -> 
     print(f"{prefix}: {message}", file=sys.stderr, flush=True)
 
 
+def guarded(action: Callable[[], int], debug: bool = False) -> int:
+    """Run ``action`` the way every command runs: plain messages and exit codes, no traceback."""
+    warnings.showwarning = _show_warning
+    try:
+        return action()
+    except CasedocsError as error:
+        if debug:
+            traceback.print_exc()
+        print(str(error), file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print("interrupted: nothing half-written was left behind", file=sys.stderr)
+        return 130
+    except Exception as error:  # a bug of ours: still no traceback for an officer
+        if debug:
+            raise
+        print(f"casedocs: internal error ({type(error).__name__}: {error}); run again with --debug and report it", file=sys.stderr)
+        return 1
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING, format="%(name)s: %(message)s")
-    warnings.showwarning = _show_warning
     handler: Handler = args.handler
-    try:
-        return handler(args)
-    except CasedocsError as error:
-        if args.debug:
-            traceback.print_exc()
-        print(str(error), file=sys.stderr)
-        return error.exit_code
-    except Exception as error:  # a bug of ours: still no traceback for an officer
-        if args.debug:
-            raise
-        print(f"casedocs: internal error ({type(error).__name__}: {error}); run again with --debug and report it", file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        print("interrupted: nothing half-written was left behind", file=sys.stderr)
-        return 130
+    return guarded(lambda: handler(args), args.debug)

@@ -13,7 +13,7 @@ from typing import Any, Callable
 
 from toolkit.association import KENISTON, Association
 from toolkit.errors import InputError
-from toolkit.model import Case, Incident, Officer, Party
+from toolkit.model import Case, Incident, Officer, Party, Tenancy
 
 STAGES = ("verbal", "first", "final")
 REPLY_DAYS = {"verbal": 14, "first": 14, "final": 7}
@@ -114,11 +114,13 @@ def _warning_letter(request: Request) -> dict[str, Any]:
     if not incidents:
         raise InputError(f"{party.name} ({party.id}) is not named as a perpetrator of any incident in {case.reference}: a warning letter must cite specific incidents")
     minor = party.is_minor_on(request.document_date)
+    guardians = case.guardians_of(party.id) if minor else []
     return {
         "party": party,
+        "tenancy": party.tenancy or next((g.tenancy for g in guardians if g.tenancy), None),
         "stage": stage,
         "minor": minor,
-        "guardians": case.guardians_of(party.id) if minor else [],
+        "guardians": guardians,
         "recipient": guardian_addressee(case, party) if minor else addressee(case, party),
         "incidents": incidents,
         "reply_days": REPLY_DAYS[stage],
@@ -158,7 +160,7 @@ KINDS: dict[str, DocumentKind] = {
         DocumentKind(
             "warning-letter", "Warning about your behaviour", _warning_letter,
             {
-                "party": Party, "stage": str, "minor": bool, "guardians": list[Party], "recipient": Addressee,
+                "party": Party, "tenancy": Tenancy | None, "stage": str, "minor": bool, "guardians": list[Party], "recipient": Addressee,
                 "incidents": list[Incident], "reply_days": int, "reply_by": date,
             },
             stages=STAGES,

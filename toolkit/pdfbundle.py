@@ -169,12 +169,15 @@ class _Item:
     last: int = 0
     cover_rl: int | None = None  # page index in the ReportLab PDF
     content_rl: list[int] = field(default_factory=list)
+    _pdf_pages: int | None = None
 
     @property
     def content_pages(self) -> int:
         if self.kind in ("pdf", "docx"):
             assert self.reader is not None
-            return len(self.reader.pages)
+            if self._pdf_pages is None:
+                self._pdf_pages = len(self.reader.pages)
+            return self._pdf_pages
         if self.kind == "image":
             return len(self.frames)
         if self.kind == "text":

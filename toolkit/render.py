@@ -253,7 +253,7 @@ def enlarge(xml: bytes) -> bytes:
         new = max(LARGE_PRINT_HALF_POINTS, round(size * LARGE_PRINT_HALF_POINTS / 22))
         return match.group(1) + str(new).encode() + b'"'
 
-    return re.sub(rb'(<w:szCs? w:val=")(\d+)"', bigger, xml)
+    return re.sub(rb'(<w:sz(?:Cs)? w:val=")(\d+)"', bigger, xml)
 
 
 def _add_images(parts: dict[str, bytes], state: _RenderState) -> None:

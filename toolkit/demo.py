@@ -1,0 +1,60 @@
+"""``make demo``: every document the example cases call for, as an officer would make them.
+
+Uses only the library's public entry points, so the demo is also a smoke test of the
+whole pipeline. PDFs are made when LibreOffice is installed; without it the .docx
+documents are still written and the demo says what to install.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+from datetime import date
+from pathlib import Path
+
+from toolkit.documents import KINDS
+from toolkit.generate import generate, generate_letters, to_pdf
+from toolkit.loader import case_paths, load_case
+
+
+def documents_for(case_path: Path, out: Path, pdf: bool) -> list[Path]:
+    case = load_case(case_path)
+    written = generate_letters(case_path, out=out)
+    extra: list[tuple[str, str | None, date | None]] = []
+    if case.abc:
+        extra.append(("abc", case.abc.party, case.abc.start))
+    extra += [("consent-form", c.party, c.given) for c in case.consents]
+    if case.injunction:
+        applied = next((a.done.date() for a in case.actions if a.type == "injunction_application" and a.done), None)
+        extra += [("witness-statement", None, applied), ("draft-order", None, applied)]
+    for kind, party, on in dict.fromkeys(extra):
+        if kind in KINDS:
+            written += generate(kind, case, party=party, on=on, out=out)
+    if pdf:
+        written += to_pdf([p for p in written if p.suffix == ".docx"])
+    if case.injunction and pdf:
+        from toolkit.bundle import make_bundle
+
+        written += make_bundle(case_path, out=out)
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m toolkit.demo", description=__doc__)
+    parser.add_argument("cases", nargs="?", default="case_files", type=Path)
+    parser.add_argument("--out", default=Path("out"), type=Path)
+    args = parser.parse_args(argv)
+    pdf = shutil.which("soffice") is not None or shutil.which("libreoffice") is not None
+    if not pdf:
+        print("LibreOffice is not installed: making .docx only (see 'make system-deps')", file=sys.stderr)
+    for case_path in case_paths([args.cases]):
+        for path in documents_for(case_path, args.out, pdf):
+            print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    from toolkit.cli import guarded
+
+    sys.exit(guarded(main))
