@@ -176,6 +176,13 @@ def set_widths(table: Table, widths: tuple[Mm, ...]) -> None:
             cell.width = width
 
 
+def repeat_header(table: Table) -> None:
+    """The table's first row is repeated at the top of every page it runs onto."""
+    flag = OxmlElement("w:tblHeader")
+    flag.set(qn("w:val"), "true")
+    table.rows[0]._tr.get_or_add_trPr().append(flag)
+
+
 def heading(doc: Document, text: str, level: int = 1) -> Paragraph:
     return doc.add_paragraph(text, style="Title" if level == 0 else f"Heading {level}")
 

@@ -6,7 +6,7 @@ from pathlib import Path
 from docx.shared import Mm
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from letterhead import address_block, bullet, heading, new_document, numbered, para, save, set_widths, signature, tag  # noqa: E402
+from letterhead import address_block, bullet, heading, new_document, numbered, para, repeat_header, save, set_widths, signature, tag  # noqa: E402
 
 doc = new_document()
 address_block(doc)
@@ -46,6 +46,7 @@ row0[2].paragraphs[0].add_run("{{ incident.description }}")
 end = table.add_row().cells
 end[0].paragraphs[0].add_run("{%tr endfor %}")
 set_widths(table, widths)
+repeat_header(table)
 doc.add_paragraph()
 para(doc, "Behaviour like this causes fear and distress to the people it is aimed at and harms the whole community.{% if case.motivation %} It has been reported as motivated by hostility towards {{ case.motivation|words }}, which makes it a hate incident that we and the police treat with particular seriousness.{% endif %}")
 
