@@ -14,6 +14,8 @@ PARTY     ?=
 # Debian/Ubuntu packages for PDF conversion (LibreOffice, headless) and the templates' fonts:
 # Liberation (metric-compatible with Arial/Times), Carlito (Calibri), Noto (non-Latin scripts);
 # poppler-utils and qpdf are used by the tests and `make bench`.
+# --pdf only where LibreOffice is installed (see system-deps); .docx are made either way
+PDF_FLAG  := $(if $(shell command -v soffice 2>/dev/null),--pdf,)
 SYSTEM_PACKAGES := libreoffice-writer-nogui fonts-liberation2 fonts-crosextra-carlito fonts-noto-core poppler-utils qpdf
 
 .PHONY: help demo setup system-deps test validate check letters abc consent bundle newsletter report bench schema clean
@@ -56,6 +58,13 @@ test: setup ## run the test suite (LibreOffice tests included)
 
 validate: $(VENV)/.installed ## validate every case file in case_files/
 	$(CASEDOCS) validate $(CASES)
+
+check: $(VENV)/.installed ## the policy's deadlines across open cases: overdue and due soon (fails if anything is overdue)
+	$(CASEDOCS) check $(CASES)
+
+letters: $(VENV)/.installed ## every letter a case's log calls for, as .docx and PDF: make letters CASE=KHA-2026-0001
+	@test -n "$(CASE)" || { echo "usage: make letters CASE=KHA-2026-0001" >&2; exit 2; }
+	$(CASEDOCS) letters $(CASE) --out $(OUT) $(PDF_FLAG)
 
 schema: $(VENV)/.installed ## regenerate case_files/casefile.schema.json for editors
 	$(CASEDOCS) schema > $(CASES)/casefile.schema.json.tmp && mv $(CASES)/casefile.schema.json.tmp $(CASES)/casefile.schema.json
