@@ -66,6 +66,18 @@ letters: $(VENV)/.installed ## every letter a case's log calls for, as .docx and
 	@test -n "$(CASE)" || { echo "usage: make letters CASE=KHA-2026-0001" >&2; exit 2; }
 	$(CASEDOCS) letters $(CASE) --out $(OUT) $(PDF_FLAG)
 
+abc: $(VENV)/.installed ## the Acceptable Behaviour Contract from a case's abc section: make abc CASE=KHA-2026-0002
+	@test -n "$(CASE)" || { echo "usage: make abc CASE=KHA-2026-0002" >&2; exit 2; }
+	$(CASEDOCS) generate abc $(CASE) --out $(OUT) $(PDF_FLAG)
+
+consent: $(VENV)/.installed ## a consent to share information form for one party: make consent CASE=KHA-2026-0001 PARTY=V1
+	@test -n "$(CASE)" -a -n "$(PARTY)" || { echo "usage: make consent CASE=KHA-2026-0001 PARTY=V1" >&2; exit 2; }
+	$(CASEDOCS) generate consent-form $(CASE) --party $(PARTY) --out $(OUT) $(PDF_FLAG)
+
+bundle: $(VENV)/.installed ## the injunction bundle, PDF + index JSON: make bundle CASE=KHA-2026-0003 [RESPONDENT=1] [SUPPLEMENT=1]
+	@test -n "$(CASE)" || { echo "usage: make bundle CASE=KHA-2026-0003 [RESPONDENT=1] [SUPPLEMENT=1]" >&2; exit 2; }
+	$(CASEDOCS) bundle $(CASE) --out $(OUT) $(if $(RESPONDENT),--for-respondent) $(if $(SUPPLEMENT),--supplement)
+
 schema: $(VENV)/.installed ## regenerate case_files/casefile.schema.json for editors
 	$(CASEDOCS) schema > $(CASES)/casefile.schema.json.tmp && mv $(CASES)/casefile.schema.json.tmp $(CASES)/casefile.schema.json
 

@@ -12,7 +12,7 @@ import logging
 import sys
 import traceback
 import warnings
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Callable, Sequence
 
@@ -58,6 +58,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
         generate(
             args.kind, args.case, party=args.party, stage=args.stage, on=args.date,
             template_version=args.template_version, pdf=args.pdf, out=args.out,
+            options={**({"agency": args.agency} if args.agency else {}), **({"for_respondent": "yes"} if args.for_respondent else {})} or None,
         )
     )
     return 0
@@ -79,10 +80,71 @@ def cmd_verify(args: argparse.Namespace) -> int:
     return 0 if all(v.identical for v in verdicts) else 1
 
 
+def cmd_merge(args: argparse.Namespace) -> int:
+    from toolkit.merge import merge
+
+    result = merge(
+        args.kind, args.recipients, on=args.date, out=args.out, jobs=args.jobs, pdf=args.pdf,
+        skip_bad_rows=args.skip_bad_rows, emit=lambda path: _emit([path]),
+    )
+    for problem in result.bad:
+        print(f"skipped: {problem}", file=sys.stderr)
+    for note in result.notes():
+        print(f"warning: {note}", file=sys.stderr)
+    skipped = len({p.line for p in result.bad})
+    print(
+        f"{result.count} {args.kind} document{'s' if result.count != 1 else ''} in {result.folder} "
+        f"({result.written} written, {result.already_done} already done"
+        + (f", {skipped} bad row{'s' if skipped != 1 else ''} skipped" if skipped else "") + ")",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def _jobs(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text} is not a number of jobs: use a whole number from 1")
+    return value
+
+
+def cmd_bundle(args: argparse.Namespace) -> int:
+    from toolkit.bundle import make_bundle
+
+    _emit(make_bundle(args.case, for_respondent=args.for_respondent, supplement=args.supplement, out=args.out, on=args.date))
+    return 0
+
+
 def cmd_templates(args: argparse.Namespace) -> int:
     from toolkit import templates_cli
 
     return templates_cli.run(args)
+
+
+def _moment(text: str) -> datetime:
+    from toolkit.deadlines import parse_moment
+
+    try:
+        return parse_moment(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """The deadline check writes no file: its report is its output, on stdout."""
+    from toolkit.deadlines import check_cases, format_json, format_table
+    from toolkit.loader import case_paths, load_all
+
+    paths = args.paths or ["case_files"]
+    if not case_paths(paths):
+        raise UsageError(f"no case files (*.yaml) found in {' '.join(map(str, paths))}")
+    now = args.today or datetime.now().replace(second=0, microsecond=0)
+    report = check_cases(load_all(paths), now, contact_interval=args.contact_interval, soon=args.soon)
+    sys.stdout.write(format_json(report) if args.format == "json" else format_table(report, show_all=args.all))
+    return 1 if report.anything_overdue else 0
 
 
 # -- parser -----------------------------------------------------------------------
@@ -117,6 +179,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("case", metavar="CASE", help="a case file, or a reference looked up in case_files/")
     p.add_argument("--party", metavar="ID", help="the party the document is for (e.g. V1, P1)")
     p.add_argument("--stage", choices=("verbal", "first", "final"), help="warning letter stage")
+    p.add_argument("--agency", metavar="NAME", help="referral: the partner agency (the party must have consented to it); consent-form: name only this organisation")
+    p.add_argument("--for-respondent", action="store_true", help="witness-statement, draft-order: the copy served on the respondent (anonymous witnesses as Witness A, ...)")
     p.add_argument("--template-version", type=int, metavar="N", help="use this template version, not the one in force")
     _output_options(p)
     p.set_defaults(handler=cmd_generate)
@@ -129,6 +193,35 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("verify", help="regenerate documents from their recorded inputs; say if byte-identical")
     p.add_argument("documents", nargs="+", metavar="DOCUMENT")
     p.set_defaults(handler=cmd_verify)
+
+    p = sub.add_parser(
+        "check", help="the policy's deadlines across open cases: overdue, due soon (exit 1 if anything is overdue)",
+        description="Check every open case's deadlines (policy 8.1, 8.2, 8.5, 8.10, 10.1, 6.2/8.3, ABC reviews) "
+        "and print the result on stdout. Exit 1 when anything is overdue.",
+    )
+    p.add_argument("paths", nargs="*", metavar="PATH", help="case files or folders (default: case_files/)")
+    p.add_argument("--today", type=_moment, metavar="D", help="judge as at YYYY-MM-DD (start of day) or YYYY-MM-DDTHH:MM (default: now)")
+    p.add_argument("--format", choices=("table", "json"), default="table", help="table for people (default), json for scripts (every item)")
+    p.add_argument("--contact-interval", type=int, default=10, metavar="N", help="working days between updates to each victim (default: 10)")
+    p.add_argument("--soon", type=int, default=2, metavar="N", help="working days ahead that count as due soon (default: 2)")
+    p.add_argument("--all", action="store_true", help="the table lists everything, not only what is overdue or due soon")
+    p.set_defaults(handler=cmd_check)
+
+    p = sub.add_parser("merge", help="mail merge: one document per recipient of a CSV or YAML list")
+    p.add_argument("kind", metavar="KIND", help="policy-notice")
+    p.add_argument("recipients", type=Path, metavar="RECIPIENTS", help="a .csv with a header row, or a .yaml list of mappings")
+    p.add_argument("--jobs", type=_jobs, metavar="N", help="worker processes (default: every core)")
+    p.add_argument("--skip-bad-rows", action="store_true", help="make the good rows' letters and list the bad rows on stderr")
+    _output_options(p)
+    p.set_defaults(handler=cmd_merge)
+
+    p = sub.add_parser("bundle", help="the injunction bundle: one paginated, indexed, bookmarked PDF plus its index as JSON")
+    p.add_argument("case", metavar="CASE", help="a case file, or a reference looked up in case_files/")
+    p.add_argument("--for-respondent", action="store_true", help="the copy served on the respondent: anonymous witnesses as Witness A, ..., their evidence withheld")
+    p.add_argument("--supplement", action="store_true", help="add what is new since the bundle was served at the end, keeping every earlier page number")
+    p.add_argument("--date", type=_iso_date, help="date of the witness statement and draft order (default: the application's date in the case log)")
+    p.add_argument("--out", type=Path, default=Path("out"), help="output folder (default: out/)")
+    p.set_defaults(handler=cmd_bundle)
 
     p = sub.add_parser("templates", help="the versioned templates: list, check, text")
     tsub = p.add_subparsers(dest="templates_command", metavar="ACTION", required=True)

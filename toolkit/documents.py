@@ -110,9 +110,12 @@ def _warning_letter(request: Request) -> dict[str, Any]:
     case, stage = request.case, request.stage
     if stage not in STAGES:
         raise InputError(f"a warning letter needs --stage {', '.join(STAGES[:-1])} or {STAGES[-1]}")
-    incidents = case.incidents_by(party.id)
+    incidents = [i for i in case.incidents_by(party.id) if i.occurred_day <= request.document_date]
     if not incidents:
-        raise InputError(f"{party.name} ({party.id}) is not named as a perpetrator of any incident in {case.reference}: a warning letter must cite specific incidents")
+        raise InputError(
+            f"{party.name} ({party.id}) is not named as a perpetrator of any incident in {case.reference} "
+            f"up to {request.document_date.isoformat()}: a warning letter must cite specific incidents"
+        )
     minor = party.is_minor_on(request.document_date)
     guardians = case.guardians_of(party.id) if minor else []
     return {
@@ -143,9 +146,36 @@ class DocumentKind:
     roles: tuple[str, ...] = ()
     stages: tuple[str, ...] = ()
     default_parties: Callable[[Case], list[Party]] = lambda case: []
+    default_party: Callable[[Case], str | None] = lambda case: None  # used when --party is left out
 
     def title_for(self, request: Request) -> str:
         return f"{self.title} ({request.stage})" if request.stage else self.title
+
+
+def _agreement_kinds() -> tuple[DocumentKind, ...]:
+    """The ABC, its review letter, the consent form and the referral (toolkit.agreements)."""
+    from toolkit import agreements as ag
+
+    people = ("victim", "complainant", "witness", "perpetrator", "parent_guardian")
+    return (
+        DocumentKind("abc", "Acceptable Behaviour Contract", ag.abc_context, ag.ABC_TYPES, default_party=ag.abc_party),
+        DocumentKind(
+            "abc-review", "Review of your Acceptable Behaviour Contract", ag.abc_review_context,
+            {**ag.ABC_REVIEW_TYPES, "recipient": Addressee}, default_party=ag.abc_party,
+        ),
+        DocumentKind("consent-form", "Consent to share information", ag.consent_form_context, ag.CONSENT_FORM_TYPES, roles=people),
+        DocumentKind("referral", "Referral to a partner agency", ag.referral_context, {**ag.REFERRAL_TYPES, "recipient": Addressee}, roles=people),
+    )
+
+
+def _court_kinds() -> tuple[DocumentKind, ...]:
+    """The injunction's witness statement and draft order (toolkit.court)."""
+    from toolkit import court
+
+    return (
+        DocumentKind("witness-statement", "Witness statement", court.witness_statement, court.WITNESS_STATEMENT_TYPES),
+        DocumentKind("draft-order", "Draft injunction order", court.draft_order, court.DRAFT_ORDER_TYPES),
+    )
 
 
 KINDS: dict[str, DocumentKind] = {
@@ -166,6 +196,8 @@ KINDS: dict[str, DocumentKind] = {
             stages=STAGES,
             default_parties=lambda case: case.perpetrators,
         ),
+        *_agreement_kinds(),
+        *_court_kinds(),
     )
 }
 

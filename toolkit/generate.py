@@ -11,13 +11,14 @@ from __future__ import annotations
 import hashlib
 import json
 import warnings
+import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
 from toolkit import __version__
 from toolkit.documents import DocInfo, DocumentKind, Request, common_context, kind as lookup_kind
-from toolkit.errors import CasedocsWarning, InputError
+from toolkit.errors import CasedocsWarning, InputError, UsageError
 from toolkit.loader import load_case, resolve_case
 from toolkit.model import Case, Party
 from toolkit.output import append_jsonl, write_issued
@@ -52,15 +53,22 @@ def _slug(text: str) -> str:
 def reader_of(request: Request) -> Party | None:
     """Whose language and format the document follows: the addressee's."""
     party = request.party
-    if party is None:
+    if party is None or request.kind == "referral":  # a referral is read by the agency: English, standard print
         return None
-    if request.kind == "warning-letter" and party.is_minor_on(request.document_date) and party.guardians:
+    if request.kind in ("warning-letter", "abc-review") and party.is_minor_on(request.document_date) and party.guardians:
         return request.case.party(party.guardians[0])
     return party
 
 
-def render_request(request: Request, *, registry: Registry | None = None, template_version: int | None = None) -> Rendered:
-    """Render one document in memory (no file is touched)."""
+def render_request(
+    request: Request, *, registry: Registry | None = None, template_version: int | None = None, case_file: str | None = None
+) -> Rendered:
+    """Render one document in memory (no file is touched).
+
+    ``case_file`` is the case file's path as the document records it (default: where the
+    case was read from); :func:`verify` passes the recorded one, so that a case file read
+    from another place (a moved folder, another working directory) still gives the same bytes.
+    """
     registry = registry or Registry()
     kind: DocumentKind = lookup_kind(request.kind)
     if request.party is not None and kind.roles and request.party.role not in kind.roles:
@@ -93,7 +101,7 @@ def render_request(request: Request, *, registry: Registry | None = None, templa
         "template_language": template.language,
         "template_sha256": template.sha256,
         "case_reference": request.case.reference,
-        "case_file": str(request.case.source_path or ""),
+        "case_file": case_file if case_file is not None else str(request.case.source_path or ""),
         "case_sha256": request.case.source_sha256 or "",
         "document_date": request.document_date.isoformat(),
         "casedocs_version": __version__,
@@ -115,18 +123,23 @@ def render_request(request: Request, *, registry: Registry | None = None, templa
 def write_rendered(rendered: Rendered, out: Path) -> Path:
     """Write without overwriting an issued document, and append the audit record."""
     folder = out / rendered.request.case.reference
-    path, written = write_issued(folder / rendered.file_name, rendered.data)
-    if written:
-        append_jsonl(
-            folder / AUDIT_LOG,
-            {
-                **rendered.record,
-                "file": path.name,
-                "sha256": hashlib.sha256(rendered.data).hexdigest(),
-                "generated_at": datetime.now().isoformat(timespec="seconds"),
-                "notes": rendered.notes,
-            },
-        )
+    try:
+        path, written = write_issued(folder / rendered.file_name, rendered.data)
+        if written:
+            append_jsonl(
+                folder / AUDIT_LOG,
+                {
+                    **rendered.record,
+                    "file": path.name,
+                    "sha256": hashlib.sha256(rendered.data).hexdigest(),
+                    "generated_at": datetime.now().isoformat(timespec="seconds"),
+                    "notes": rendered.notes,
+                },
+            )
+    except OSError as error:  # an unwritable or full output folder is not a bug of ours
+        raise UsageError(
+            f"{error.filename or folder}: cannot write there ({error.strerror or error}); choose another folder with --out"
+        ) from None
     return path
 
 
@@ -145,6 +158,7 @@ def generate(
 ) -> list[Path]:
     """Make one document for one case; returns its path (and its PDF's, with ``pdf``)."""
     loaded = case if isinstance(case, Case) else load_case(resolve_case(case))
+    party = party or lookup_kind(kind).default_party(loaded)
     if party is not None:
         try:
             loaded.party(party)
@@ -191,10 +205,13 @@ def verify(document: Path, *, case_path: Path | None = None, registry: Registry 
     try:
         data = document.read_bytes()
         recorded = {k.removeprefix(PROP): v for k, v in read_custom_properties(data).items() if k.startswith(PROP)}
-    except (OSError, ValueError) as error:
+    except (OSError, ValueError, zipfile.BadZipFile) as error:
         raise InputError.at(document, 0, 0, f"cannot be read as a .docx ({error})") from None
     if "template_sha256" not in recorded:
         raise InputError.at(document, 0, 0, "this document was not made by casedocs (it records no template or case)")
+    missing = [key for key in ("kind", "case_file", "case_reference", "case_sha256", "document_date", "template_version", "party", "stage") if key not in recorded]
+    if missing:
+        raise InputError.at(document, 0, 0, f"this document's record of how it was made is incomplete (no {', '.join(missing)})")
     source = case_path or Path(recorded["case_file"])
     if not source.exists():
         source = resolve_case(recorded["case_reference"])
@@ -207,7 +224,7 @@ def verify(document: Path, *, case_path: Path | None = None, registry: Registry 
     )
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", CasedocsWarning)
-        again = render_request(request, registry=registry, template_version=int(recorded["template_version"]))
+        again = render_request(request, registry=registry, template_version=int(recorded["template_version"]), case_file=recorded["case_file"])
     if again.selection.template.sha256 != recorded["template_sha256"]:
         return Verdict(False, f"{document}: made with a template whose hash is no longer in the registry")
     if again.data == data:
@@ -221,7 +238,8 @@ def letters_for(case: Case) -> list[tuple[str, str, str | None]]:
 
     An acknowledgement for every victim; a warning letter at each stage the log records
     (``verbal_warning`` -> verbal, ``warning_letter`` -> first, ``final_warning`` ->
-    final) for the party the action names, or every perpetrator when it names none.
+    final) for the party the action names, or every perpetrator when it names none; the
+    Acceptable Behaviour Contract when the log has an ``abc`` action and the case an ``abc``.
     """
     wanted: list[tuple[str, str, str | None]] = [("acknowledgement", p.id, None) for p in case.victims]
     stage_of = {"verbal_warning": "verbal", "warning_letter": "first", "final_warning": "final"}
@@ -231,13 +249,15 @@ def letters_for(case: Case) -> list[tuple[str, str, str | None]]:
             for pid in [action.party] if action.party in perpetrators else perpetrators:
                 if (entry := ("warning-letter", pid, stage_of[action.type])) not in wanted:
                     wanted.append(entry)
+        elif action.type == "abc" and case.abc is not None and (entry := ("abc", case.abc.party, None)) not in wanted:
+            wanted.append(entry)  # the contract itself, when the log records one was made
     return wanted
 
 
 def letter_date(case: Case, kind: str, party: str, stage: str | None) -> date | None:
     """The date the case log records for a letter, so regenerating reproduces the issued one."""
     types = {"verbal": "verbal_warning", "first": "warning_letter", "final": "final_warning"}
-    wanted = "initial_contact" if kind == "acknowledgement" else types.get(stage or "")
+    wanted = {"acknowledgement": "initial_contact", "abc": "abc"}.get(kind) or types.get(stage or "")
     for action in case.actions:
         if action.type == wanted and action.done and action.party in (party, None):
             return action.done.date()

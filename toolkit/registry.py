@@ -10,6 +10,7 @@ match its recorded hash was edited without a new version, and is refused.
 from __future__ import annotations
 
 import hashlib
+import os
 import warnings
 from dataclasses import dataclass
 from datetime import date
@@ -23,6 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from toolkit.errors import CasedocsWarning, InputError
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "letter_templates"
+TEMPLATES_ENV = "CASEDOCS_TEMPLATES"  # another templates folder (tests, a trial of new wording)
 MANIFEST = "manifest.yaml"
 SOURCE_LANGUAGE = "en"
 
@@ -81,7 +83,14 @@ class TemplateVersion:
         return f"{self.kind} v{self.version} ({self.language})"
 
     def read_bytes(self) -> bytes:
-        data = self.path.read_bytes()
+        try:
+            data = self.path.read_bytes()
+        except OSError as error:
+            raise InputError.at(
+                self.path, 0, 0,
+                f"version {self.version} ({self.language}) in {self.path.parent.name}/{MANIFEST} names this file, "
+                f"which cannot be read ({error.strerror or error})",
+            ) from None
         if hashlib.sha256(data).hexdigest() != self.sha256:
             raise InputError.at(
                 self.path, 0, 0,
@@ -105,10 +114,13 @@ class Selection:
 
 
 class Registry:
-    """All kinds under a templates folder; manifests are read lazily, once."""
+    """All kinds under a templates folder; manifests are read lazily, once.
 
-    def __init__(self, root: Path = TEMPLATES_DIR) -> None:
-        self.root = root
+    The folder is ``root``, else ``$CASEDOCS_TEMPLATES``, else ``letter_templates/``.
+    """
+
+    def __init__(self, root: Path | None = None) -> None:
+        self.root = Path(root) if root is not None else Path(os.environ.get(TEMPLATES_ENV) or TEMPLATES_DIR)
 
     @cached_property
     def manifests(self) -> dict[str, Manifest]:
@@ -144,7 +156,8 @@ class Registry:
             if not pinned:
                 known = sorted({t.version for t in candidates})
                 raise InputError(f"{kind} has no version {version}: its versions are {', '.join(map(str, known))}")
-            candidates = pinned
+            # a translation added later must not replace the language a document was made in
+            candidates = [t for t in pinned if t.entry.effective_from <= on] or pinned
         else:
             in_force = [t for t in candidates if t.entry.effective_from <= on]
             if not in_force:
