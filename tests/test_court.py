@@ -1,0 +1,254 @@
+"""The witness statement and the draft order (toolkit.court; domain.md, "Injunction bundle").
+
+Documents are rendered in memory from the example injunction case (KHA-2026-0003) and read
+back with python-docx: what a clerk or a judge would read, not what the template says.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from datetime import date
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+from toolkit.court import Redactor, mark_range, names_for, order_terms, paragraph_list
+from toolkit.documents import KINDS, COMMON_TYPES, Request
+from toolkit.errors import InputError
+from toolkit.generate import render_request
+from toolkit.lint import check_version
+from toolkit.loader import load_case
+from toolkit.registry import Registry
+
+ROOT = Path(__file__).resolve().parent.parent
+CASE = ROOT / "case_files" / "KHA-2026-0003.yaml"
+NO_INJUNCTION = ROOT / "case_files" / "KHA-2026-0001.yaml"
+ON = date(2026, 11, 24)
+
+STATEMENT_OF_TRUTH = (
+    "I believe that the facts stated in this witness statement are true. I understand that "
+    "proceedings for contempt of court may be brought against anyone who makes, or causes to be "
+    "made, a false statement in a document verified by a statement of truth without an honest "
+    "belief in its truth."
+)
+ANONYMOUS = ("Patricia", "Nwosu", "9 Birchfield Close")
+
+
+@pytest.fixture(scope="module")
+def case():
+    return load_case(CASE)
+
+
+def render(case, kind: str, **options: str) -> bytes:
+    return render_request(Request(case, kind, ON, options=dict(options))).data
+
+
+def paragraphs(data: bytes) -> list[tuple[str, str]]:
+    """(style name, text) of every paragraph, body and table cells, in order."""
+    doc = Document(io.BytesIO(data))
+    found = []
+
+    def walk(container) -> None:  # type: ignore[no-untyped-def]
+        for block in container.iter_inner_content():
+            if hasattr(block, "rows"):
+                for row in block.rows:
+                    for cell in row.cells:
+                        walk(cell)
+            else:
+                found.append((block.style.name if block.style is not None else "", block.text))
+
+    walk(doc)
+    return found
+
+
+def all_text(data: bytes) -> str:
+    """Every piece of text in every part of the .docx (headers, footers, properties too)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return "\n".join(
+            re.sub(r"<[^>]+>", "", archive.read(name).decode("utf-8"))
+            for name in archive.namelist() if name.endswith(".xml")
+        )
+
+
+def texts(data: bytes) -> list[str]:
+    return [t for _, t in paragraphs(data)]
+
+
+# -- witness statement -------------------------------------------------------------------
+def test_witness_statement_heading_title_and_numbered_paragraphs(case) -> None:
+    data = render(case, "witness-statement")
+    found = paragraphs(data)
+    text = [t for _, t in found]
+    # top right corner (PD 32 17.1): party, initials and surname, number, exhibits, date
+    corner = text[0]
+    assert corner.splitlines() == ["Claimant", "P Sharma", "1st statement", "Exhibits PS1–PS9", "24 November 2026"]
+    # the title: court, claim number, parties
+    assert "IN THE COUNTY COURT AT BROMLEY" in text
+    assert "Claim No. K00BR417" in text
+    i = text.index("KENISTON HOUSING ASSOCIATION")
+    assert text[i + 1] == "Claimant"
+    j = text.index("SHANE DOYLE")
+    assert text[j + 1] == "Defendant"
+    assert "WITNESS STATEMENT OF PRIYA SHARMA" in text
+    numbered = [t for style, t in found if style == "List Number"]
+    assert len(numbered) >= 25
+    assert numbered[0].startswith("I, Priya Sharma, am employed by the Claimant, Keniston Housing Association, as Housing Officer")
+    # Word numbering is attached to the style, so every "List Number" paragraph is numbered
+    styles = zipfile.ZipFile(io.BytesIO(data)).read("word/styles.xml").decode()
+    list_number = re.search(r'w:styleId="ListNumber".*?</w:style>', styles, re.S).group(0)
+    assert "<w:numPr>" in list_number and "contextualSpacing" not in list_number
+    # numbered pages in the footer
+    footer = zipfile.ZipFile(io.BytesIO(data)).read("word/footer1.xml").decode()
+    assert " PAGE " in footer and " NUMPAGES " in footer and "K00BR417" in footer
+
+
+def test_witness_statement_chronology_exhibits_and_hearsay(case) -> None:
+    numbered = [t for style, t in paragraphs(render(case, "witness-statement")) if style == "List Number"]
+    incidents = [t for t in numbered if re.match(r"^\d{1,2} \w+ 2026( at about \d\d:\d\d)?, ", t)]
+    assert [t.split(",")[0] for t in incidents] == [
+        "6 September 2026 at about 23:10", "19 September 2026 at about 01:30", "9 October 2026 at about 18:30",
+        "10 October 2026", "31 October 2026 at about 22:40", "14 November 2026 at about 00:50",
+    ]
+    assert incidents[0].startswith("6 September 2026 at about 23:10, Residents' car park, Birchfield Close.")
+    # relayed accounts are identified as hearsay, with their source
+    assert "I did not see this incident myself. I am told by Mr Liam Hargreaves and Mr Rhys Morgan, and by Mrs Patricia Nwosu, and believe it to be true, that as Mr Hargreaves" in incidents[0]
+    assert all("I am told by" in t and "believe it to be true" in t for t in incidents)
+    # exhibits by mark, linked from the incidents' evidence
+    assert "I refer to the photograph marked PS3 (Homophobic graffiti sprayed on the front door of 7 Birchfield Close)" in incidents[3]
+    assert "the still from CCTV footage marked PS4" in incidents[4] and "the police report marked PS5" in incidents[4]
+    joined = "\n".join(numbered)
+    assert "I refer to the tenancy agreement marked PS1" in joined
+    assert "I refer to the document marked PS9 (Plan of the Kestrel Park Estate" in joined
+    for mark in (f"PS{n}" for n in range(1, 10)):
+        assert f"marked {mark} " in joined or f"marked {mark}." in joined
+    # the tenancy clauses, quoted
+    assert any(t.startswith("Clause 4.3 of the tenancy agreement says: “You, members of your household") for t in numbered)
+    # the action taken, from the case log, dated, in order
+    actions = [t for t in numbered if t.startswith("On ")]
+    assert actions[0].startswith("On 7 September 2026 at 11:05, I made first contact with Mr Liam Hargreaves.")
+    assert any("I gave Mr Shane Doyle a verbal warning" in t for t in actions)
+    assert any("the Claimant sent Mr Shane Doyle a final warning letter" in t for t in actions)
+    assert not any("N16A" in t for t in actions)  # the application itself is not in the chronology
+    # the order sought: s.4 power of arrest and s.6 without notice
+    assert any("attach a power of arrest to the prohibitions in the order, under section 4 of the Act" in t for t in numbered)
+    assert any("without notice to the Defendant, under section 6 of the Act" in t for t in numbered)
+
+
+def test_witness_statement_statement_of_truth_verbatim_with_signature_lines(case) -> None:
+    text = texts(render(case, "witness-statement"))
+    i = text.index(STATEMENT_OF_TRUTH)
+    assert text[i - 1] == "Statement of truth"
+    after = text[i + 1:]
+    assert after[:5] == ["", "Signed: " + "." * 50, "Name: Priya Sharma",
+                         "Position: Housing Officer (Community Safety), Keniston Housing Association", "Date: " + "." * 50]
+
+
+def test_statement_of_truth_is_word_for_word_from_domain_md(case) -> None:
+    domain = Path("/work/shared/domain.md")
+    if not domain.exists():
+        pytest.skip("the domain notes are not on this machine")
+    quoted = re.search(r"\(PD 22, since April 2020\):\s*\n\n((?:> .*\n)+)", domain.read_text()).group(1)
+    assert " ".join(line[2:].strip() for line in quoted.splitlines()) == STATEMENT_OF_TRUTH
+
+
+def test_respondent_copy_never_names_the_anonymous_witness(case) -> None:
+    court = all_text(render(case, "witness-statement"))
+    assert "Patricia Nwosu" in court
+    data = render(case, "witness-statement", for_respondent="yes")
+    served = all_text(data)
+    for word in ANONYMOUS:
+        assert word not in served
+    numbered = [t for style, t in paragraphs(data) if style == "List Number"]
+    assert any("I am told by Mr Liam Hargreaves and Mr Rhys Morgan, and by Witness A, and believe it to be true" in t for t in numbered)
+    # her exhibits keep their marks but are said to be withheld
+    assert any("the still from CCTV footage marked PS4" in t and "not in the copy served on the Defendant" in t for t in numbered)
+    corner = texts(data)[0]
+    assert "Exhibits PS1–PS9" in corner
+
+
+def test_names_mapping_and_redactor(case) -> None:
+    assert names_for(case, False)["W1"] == "Mrs Patricia Nwosu"
+    assert names_for(case, True)["W1"] == "Witness A"
+    assert names_for(case, True)["V1"] == "Mr Liam Hargreaves"
+    redact = Redactor(case, True)
+    assert redact("Mrs Nwosu's camera at 9 Birchfield Close saw him; patricia nwosu said so") == (
+        "Witness A’s camera at [address withheld] saw him; Witness A said so"
+    )
+    assert Redactor(case, False)("Mrs Nwosu") == "Mrs Nwosu"
+
+
+def test_helpers() -> None:
+    assert mark_range(["PS3", "PS1", "PS2"]) == "PS1–PS3"
+    assert mark_range(["PS1", "PS3"]) == "PS1, PS3"
+    assert paragraph_list([1, 2, 3, 4]) == "1 to 4"
+    assert paragraph_list([1, 3]) == "1 and 3"
+    assert paragraph_list([2]) == "2"
+
+
+# -- draft order -------------------------------------------------------------------------
+def test_draft_order_terms_power_of_arrest_without_notice_and_penal_notice(case) -> None:
+    data = render(case, "draft-order")
+    text = texts(data)
+    joined = "\n".join(text)
+    assert text[0] == "PENAL NOTICE"
+    assert "If you do not comply with this order you may be held in contempt of court and imprisoned or fined, or your assets may be seized." in text
+    assert "DRAFT" in text and "INJUNCTION ORDER" in text
+    terms = [t for t in text if re.match(r"^[1-6]\.\t", t)]
+    assert len(terms) == 6
+    for n, (term, source) in enumerate(zip(terms, case.injunction.terms), start=1):
+        # each term its own numbered paragraph, each carrying the power of arrest
+        assert term == f"{n}.\t{source} [Power of arrest: see paragraph 9.]"
+    assert "Prohibitions to which a power of arrest is attached" in text
+    assert "9.\tUnder section 4 of the Act, a power of arrest is attached to paragraphs 1 to 6 of this order" in joined
+    assert re.search(r"^7\.\tIn this order the exclusion zone is Birchfield Close, Petts Wood BR5 1QN", joined, re.M)
+    assert "8.\tParagraphs 1 to 6 of this order last for 12 months from the date of this order" in joined
+    # without notice (s.6): the right to apply to vary or discharge, and the return date
+    assert "made without notice to the Respondent under section 6 of the Act" in joined
+    assert "The Respondent may apply to the court to vary or discharge this order (section 8 of the Act) at any time" in joined
+    assert "11.\tThe court will consider this order again at a hearing (the return date) on 26 November 2026 at 10:00 at the County Court at Bromley." in joined
+    assert "IN THIS ORDER “the Respondent” means the Defendant, Mr Shane Doyle, born on 27 August 1993" in joined
+
+
+def test_draft_order_with_notice_and_no_power_of_arrest(case) -> None:
+    changed = case.model_copy(update={"injunction": case.injunction.model_copy(update={
+        "without_notice": False, "power_of_arrest": False, "duration": "until further order",
+    })})
+    joined = "\n".join(texts(render(changed, "draft-order")))
+    assert "Power of arrest" not in joined and "power of arrest" not in joined
+    assert "without notice" not in joined and "return date" not in joined
+    assert "The Respondent may apply to the court to vary or discharge this order (section 8 of the Act)." in joined
+    assert "Paragraphs 1 to 6 of this order last until further order" in joined
+    assert "1.\tThe Respondent must not use or threaten violence" in joined
+
+
+def test_power_of_arrest_goes_on_prohibitions_in_paragraphs_of_their_own(case) -> None:
+    injunction = case.injunction.model_copy(update={"terms": [
+        "The Respondent must attend a tenancy sustainment meeting when asked.",
+        *case.injunction.terms[:2],
+    ]})
+    terms = order_terms(injunction, Redactor(case, False))
+    assert [(t.number, t.power_of_arrest) for t in terms] == [(1, True), (2, True), (3, False)]
+    assert terms[2].text.startswith("The Respondent must attend")
+    changed = case.model_copy(update={"injunction": injunction})
+    joined = "\n".join(texts(render(changed, "draft-order")))
+    assert "Other terms (no power of arrest)" in joined
+    assert "a power of arrest is attached to paragraphs 1 and 2 of this order" in joined
+    assert "3.\tThe Respondent must attend a tenancy sustainment meeting when asked.\n" in joined + "\n"
+
+
+def test_court_documents_need_an_injunction_section() -> None:
+    case = load_case(NO_INJUNCTION)
+    for kind in ("witness-statement", "draft-order"):
+        with pytest.raises(InputError, match="no 'injunction' section"):
+            render(case, kind)
+
+
+def test_templates_lint_clean() -> None:
+    registry = Registry()
+    for kind in ("witness-statement", "draft-order"):
+        types = {**COMMON_TYPES, **KINDS[kind].context_types}
+        for template in registry.versions(kind):
+            assert check_version(template, types) == []
