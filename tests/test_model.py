@@ -125,11 +125,19 @@ def evidence(i: str, when: str | None = None, exhibit: str | None = None) -> dic
     return item
 
 
-def test_exhibit_marks_in_date_order_with_undated_last_in_file_order() -> None:
+def test_exhibit_marks_follow_the_file_order_not_the_dates() -> None:
     case = make_case(
         evidence=[evidence("E1"), evidence("E2", "2026-03-05"), evidence("E3"), evidence("E4", "2026-03-02")]
     )
-    assert case.exhibit_marks() == {"E4": "PS1", "E2": "PS2", "E1": "PS3", "E3": "PS4"}
+    assert case.exhibit_marks() == {"E1": "PS1", "E2": "PS2", "E3": "PS3", "E4": "PS4"}
+
+
+def test_evidence_added_later_never_renumbers_a_mark_already_used() -> None:
+    before = make_case(evidence=[evidence("E1", "2026-03-05"), evidence("E2", "2026-03-06")]).exhibit_marks()
+    after = make_case(
+        evidence=[evidence("E1", "2026-03-05"), evidence("E2", "2026-03-06"), evidence("E3", "2026-03-01")]
+    ).exhibit_marks()
+    assert after == {**before, "E3": "PS3"}
 
 
 def test_fixed_marks_are_kept_and_skipped() -> None:

@@ -42,7 +42,8 @@ class Rendered:
     @property
     def file_name(self) -> str:
         r = self.request
-        parts = [r.case.reference, r.kind, r.stage, r.party_id, *r.options.values(), r.document_date.isoformat()]
+        flags = (key.replace("_", "-") if value == "yes" else value for key, value in sorted(r.options.items()))
+        parts = [r.case.reference, r.kind, r.stage, r.party_id, *flags, r.document_date.isoformat()]
         return "-".join(_slug(p) for p in parts if p) + ".docx"
 
 

@@ -16,7 +16,7 @@ from pydantic import ValidationError
 
 from toolkit.checks import case_problems
 from toolkit.errors import InputError, Problem
-from toolkit.messages import plain_message, unknown_key_suggestion
+from toolkit.messages import one_line, plain_message, unknown_key_suggestion
 from toolkit.model import REFERENCE_PATTERN, Case
 from toolkit.yamlsource import Located, parse_text
 
@@ -64,7 +64,7 @@ def _validation_problems(error: ValidationError, located: Located, filename: str
             continue
         message, at_key = plain_message(Case, item, located.data)
         line, col = located.locate(item["loc"], key=at_key)
-        problems.append(Problem(filename, line, col, message))
+        problems.append(Problem(filename, line, col, one_line(message)))
     return problems
 
 
@@ -80,7 +80,7 @@ def load_bytes(raw: bytes, path: Path) -> Case:
         problems += _validation_problems(error, located, filename)
     for found in case_problems(located.data, path):
         line, col = located.locate(found.path)
-        problems.append(Problem(filename, line, col, found.render(lambda at: located.locate(at)[0])))
+        problems.append(Problem(filename, line, col, one_line(found.render(lambda at: located.locate(at)[0]))))
     if problems or case is None:
         raise InputError(sorted(set(problems)))
     case.attach_source(path, hashlib.sha256(raw).hexdigest())

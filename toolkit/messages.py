@@ -65,6 +65,27 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
 }
 
 
+def one_line(message: str) -> str:
+    """``message`` with line breaks and invisible or control characters written as escapes.
+
+    Every problem is one ``file:line:col: message`` line, and what an officer cannot see
+    (a zero-width space in a key, a tab, a right-to-left override) is what they most need
+    to be shown: ``unknown key 'incidents\\u200b'``.
+    """
+    if message.isprintable():
+        return message
+    out = []
+    for char in message:
+        if char.isprintable() or char == " ":
+            out.append(char)
+        elif char in "\n\t\r":
+            out.append({"\n": "\\n", "\t": "\\t", "\r": "\\r"}[char])
+        else:
+            code = ord(char)
+            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}")
+    return "".join(out)
+
+
 def _describe(value: Any) -> str:
     if value is None:
         return "empty"

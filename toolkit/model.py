@@ -535,18 +535,16 @@ class Case(Strict):
         """Evidence id -> exhibit mark.
 
         Fixed marks from the case file are kept; the rest get the officer's initials
-        and the next free number, in date order (undated items last, in file order),
-        so that "PS3" means the same item in every document.
+        and the next free number in the order the case file lists them. File order,
+        not date order, so that evidence added later (appended, as it arrives) never
+        renumbers a mark already used in a served statement or bundle: "PS3" means the
+        same item in every document, for good. (The bundle still orders exhibits by date.)
         """
         prefix = initials(self.officer.name)
         taken = {e.exhibit for e in self.evidence if e.exhibit}
         marks: dict[str, str] = {e.id: e.exhibit for e in self.evidence if e.exhibit}
-        ordered = sorted(
-            (e for e in self.evidence if not e.exhibit),
-            key=lambda e: (e.date is None, e.date or date.min),
-        )
         number = 0
-        for item in ordered:
+        for item in (e for e in self.evidence if not e.exhibit):
             number += 1
             while f"{prefix}{number}" in taken:
                 number += 1

@@ -63,7 +63,6 @@ from pypdf.generic import (
     ArrayObject,
     DictionaryObject,
     FloatObject,
-    IndirectObject,
     NameObject,
     NullObject,
     NumberObject,
@@ -431,7 +430,7 @@ def _load_items(
 
             with ConverterPool(jobs=jobs) as pool:
                 outs = pool.convert(pairs)
-        for item, pdf in zip(docx_items, outs):
+        for item, pdf in zip(docx_items, outs, strict=True):
             reader = _open_pdf(pdf, problems)
             if reader is None:  # pragma: no cover - convert already checked it
                 raise ToolError(f"LibreOffice (soffice) produced an unreadable PDF for {item.doc.source}")
@@ -473,20 +472,17 @@ def _number(part: _Part, index_page_count: int) -> None:
     page = part.start_page
     part.index_pages = list(range(page, page + index_page_count))
     page += index_page_count
-    tab = part.start_tab
     for _title, items in part.sections:
         for item in items:
             if item.kind == "note":
                 continue
-            item.tab = str(tab)
-            item.id = f"D{tab}"
-            tab += 1
             item.first = page
             item.last = page + item.page_count - 1
             page += item.page_count
 
 
 def _assign_ids(part: _Part) -> None:
+    """Tab numbers run on through the bundle (and its supplements); ids are ``D<tab>``."""
     tab = part.start_tab
     for _t, items in part.sections:
         for item in items:
@@ -503,7 +499,7 @@ def _render_part(part: _Part) -> tuple[PdfReader, list[list[tuple[str, tuple]]]]
     _number(part, len(layout.pages))
     # fill in page numbers (widths are fixed, so the layout does not change)
     row_iter = iter(rows)
-    for title, items in part.sections:
+    for _title, items in part.sections:
         section_row = next(row_iter)
         firsts = [it.first for it in items if it.kind != "note"]
         lasts = [it.last for it in items if it.kind != "note"]
@@ -631,8 +627,8 @@ def _finish(writer: PdfWriter, title: str) -> None:
     writer._root_object[NameObject("/Lang")] = TextStringObject("en-GB")
     writer.add_metadata({"/Title": title, "/Creator": "casedocs", "/Producer": "casedocs (pypdf)"})
     # two passes: the second merges dictionaries whose children the first made identical
-    writer.compress_identical_objects(remove_duplicates=True, remove_unreferenced=True)
-    writer.compress_identical_objects(remove_duplicates=True, remove_unreferenced=True)
+    writer.compress_identical_objects()
+    writer.compress_identical_objects()
 
 
 def _true():
@@ -645,11 +641,9 @@ def _true():
 def _section_json(title: str, items: list[_Item], supplement: bool) -> dict[str, Any]:
     docs = [it for it in items if it.kind != "note"]
     entries = []
-    note_no = 0
     for it in items:
         d = it.doc
         if it.kind == "note":
-            note_no += 1
             entries.append({
                 "kind": "note", "title": d.title, "note": d.note,
                 "date": d.date.isoformat() if d.date else None,
@@ -801,7 +795,7 @@ def build_bundle(
         raise InputError([Problem("<bundle plan>", 0, 0, "the bundle has no sections")])
     with tempfile.TemporaryDirectory(prefix="casedocs-bundle-") as work:
         loaded = _load_items(plan, converter=converter, jobs=jobs, workdir=Path(work), progress=progress)
-        part = _Part("Index", title, subtitle, [(t, items) for (t, _), items in zip(plan, loaded)],
+        part = _Part("Index", title, subtitle, [(t, items) for (t, _), items in zip(plan, loaded, strict=True)],
                      supplement=False, start_page=1, start_tab=1)
         writer = PdfWriter()
         stamper = Stamper(writer)
@@ -875,7 +869,8 @@ def build_supplement(
         plan = [(section_title, list(documents))]
         loaded = _load_items(plan, converter=converter, jobs=jobs, workdir=Path(work),
                              used_marks=used_marks, progress=progress)
-        writer = PdfWriter(clone_from=PdfReader(prev_pdf))
+        with _quiet_pypdf():
+            writer = PdfWriter(clone_from=PdfReader(prev_pdf))
         part = _Part(f"Index to {section_title.lower()}", prev["title"], subtitle or
                      f"{section_title}: documents added after the bundle (pages 1{_DASH}{prev['page_count']}) "
                      f"was issued, numbered on from page {prev['page_count'] + 1}",

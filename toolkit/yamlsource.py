@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from toolkit.errors import InputError, Problem
+from toolkit.messages import one_line
 
 try:  # libyaml is much faster; the pure-Python parser gives the same events
     from yaml import CSafeLoader as _EventSource  # type: ignore[attr-defined]
@@ -32,6 +33,7 @@ MAX_DEPTH = 64
 Loc = tuple[str | int, ...]
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _YAML_TAG_PREFIX = "tag:yaml.org,2002:"
+_FRAMING = (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentStartEvent, yaml.DocumentEndEvent)
 _TOO_DEEP = f"values are nested more than {MAX_DEPTH} levels deep here: a case file never needs that (a run of '[' or '{{' characters?)"
 _PLAIN_TAGS = {
     None, "!", "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
@@ -183,46 +185,61 @@ class _Builder:
 
     # -- events ----------------------------------------------------------------
     def feed(self, event: Any) -> None:
+        kind = type(event)
+        if kind in _FRAMING:
+            if self.done and kind is yaml.DocumentStartEvent:
+                raise _Refused(event.start_mark, "this file holds more than one YAML document ('---'): a case file is one document, so remove this '---' and what follows it (or move that to its own file)")
+            return
+        if self.done:  # pragma: no cover - a second document starts with DocumentStartEvent
+            return
         mark = event.start_mark
-        if self.done and not isinstance(event, (yaml.DocumentEndEvent, yaml.StreamEndEvent)):
-            if isinstance(event, yaml.DocumentStartEvent):
-                raise _Refused(mark, "this file holds more than one YAML document ('---'): a case file is one document, so remove this '---' and what follows it (or move that to its own file)")
-            return
-        if isinstance(event, (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentStartEvent, yaml.DocumentEndEvent)):
-            return
-        if self._expecting_key():
-            self._key(event, mark)
-            return
-        path = self._child_path(mark)
-        if isinstance(event, yaml.AliasEvent):
-            if event.anchor in self.open_anchors:
-                raise _Refused(mark, f"the alias *{event.anchor} refers to the value that contains it, so it would never end: write the value out instead")
-            if event.anchor not in self.anchors:
-                raise _Refused(mark, f"the alias *{event.anchor} was never defined with &{event.anchor}")
-            value, size = self.anchors[event.anchor]
+        stack = self.stack
+        if stack:
+            frame = stack[-1]
+            container = frame[0]
+            if type(container) is dict:
+                if frame[4] is None:
+                    self._key(event, mark)
+                    return
+                path: Loc = (*frame[1], frame[4])
+            else:
+                path = (*frame[1], len(container))
+        else:
+            path = ()
+        if kind is yaml.ScalarEvent:
+            tag = event.tag
+            if tag not in _PLAIN_TAGS:
+                self._check_tag(tag, mark)
+            self._spend(mark, 1)
+            self.located.values[path] = (mark.line + 1, mark.column + 1)
+            value = event.value
+            if tag == "tag:yaml.org,2002:null" or (
+                tag is None and value in _NULLS and not event.style and event.implicit[0]
+            ):
+                value = None
+            self._attach(value, 1, mark, event.anchor)
+        elif kind is yaml.SequenceEndEvent or kind is yaml.MappingEndEvent:
+            self._close(mark)
+        elif kind is yaml.AliasEvent:
+            anchor = event.anchor
+            if anchor in self.open_anchors:
+                raise _Refused(mark, f"the alias *{anchor} refers to the value that contains it, so it would never end: write the value out instead")
+            if anchor not in self.anchors:
+                raise _Refused(mark, f"the alias *{anchor} was never defined with &{anchor}")
+            value, size = self.anchors[anchor]
             self._spend(mark, size)
             self.located.values[path] = (mark.line + 1, mark.column + 1)
             self._attach(value, size, mark, None)
-            return
-        if isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
-            self._close(mark)
-            return
-        self._check_tag(event.tag, mark)
-        self._spend(mark, 1)
-        self.located.values[path] = (mark.line + 1, mark.column + 1)
-        if isinstance(event, yaml.ScalarEvent):
-            plain = event.style in (None, "") and event.implicit[0]
-            value = None if plain and event.value in _NULLS and event.tag in (None, "tag:yaml.org,2002:null") else event.value
-            if event.tag == "tag:yaml.org,2002:null":
-                value = None
-            self._attach(value, 1, mark, event.anchor)
-        elif isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
-            if len(self.stack) >= MAX_DEPTH:
+        else:  # the start of a list or a mapping
+            self._check_tag(event.tag, mark)
+            self._spend(mark, 1)
+            self.located.values[path] = (mark.line + 1, mark.column + 1)
+            if len(stack) >= MAX_DEPTH:
                 raise _Refused(mark, _TOO_DEEP)
-            container: Any = [] if isinstance(event, yaml.SequenceStartEvent) else {}
+            new: Any = [] if kind is yaml.SequenceStartEvent else {}
             if event.anchor:
                 self.open_anchors.add(event.anchor)
-            self.stack.append([container, path, event.anchor, 1, None, None, {}])
+            stack.append([new, path, event.anchor, 1, None, None, {}])
 
     def _close(self, mark: Any) -> None:
         container, _, anchor, size, *_ = self.stack.pop()
@@ -254,7 +271,7 @@ def parse_text(raw: bytes, filename: str) -> Located:
     """Parse a case file's bytes; every failure is an :class:`InputError` with a position."""
 
     def refuse(line: int, col: int, message: str) -> InputError:
-        return InputError([Problem(filename, line, col, message)])
+        return InputError([Problem(filename, line, col, one_line(message))])
 
     if len(raw) > MAX_BYTES:
         raise refuse(1, 1, f"the file is {len(raw):,} bytes: a case file is far smaller (at most {MAX_BYTES:,} bytes), so it was not read")
