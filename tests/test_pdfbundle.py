@@ -64,6 +64,11 @@ def inputs(tmp_path_factory) -> dict[str, Path]:
     w.pages[0].rotate(90)
     w.write(d / "rot90.pdf")
     f["rot90"] = d / "rot90.pdf"
+    w = PdfWriter(clone_from=f["claim"])
+    for page in w.pages:  # a visible area smaller than, and offset in, the media box
+        page.cropbox = page.cropbox.__class__((40, 60, 540, 800))
+    w.write(d / "cropped.pdf")
+    f["cropped"] = d / "cropped.pdf"
     photo = Image.new("RGB", (4000, 3000), (120, 160, 200))
     draw = ImageDraw.Draw(photo)
     for k in range(0, 4000, 250):
@@ -103,6 +108,7 @@ def plan(f: dict[str, Path]) -> list[Section]:
     return [
         Section("A. Statements of case", [
             Doc("Claim form N16A", f["claim"], dt.date(2026, 3, 1)),
+            Doc("Particulars of claim (cropped pages)", f["cropped"], dt.date(2026, 3, 1)),
         ]),
         Section("B. Witness statements and exhibits", [
             Doc("Witness statement of Pat Smith", f["docx"], dt.date(2026, 3, 3)),
@@ -140,7 +146,7 @@ def documents(data) -> dict[str, dict]:
 def page_words(pdf: Path, page: int) -> tuple[float, float, list[tuple[str, float, float, float, float]]]:
     """Words on a page as displayed (rotation applied), from poppler: (w, h, words)."""
     html = subprocess.run(
-        ["pdftotext", "-bbox", "-f", str(page), "-l", str(page), str(pdf), "-"],
+        ["pdftotext", "-bbox", "-cropbox", "-f", str(page), "-l", str(page), str(pdf), "-"],
         check=True, capture_output=True, text=True,
     ).stdout
     m = re.search(r'<page width="([\d.]+)" height="([\d.]+)"', html)

@@ -53,6 +53,7 @@ import subprocess
 import tempfile
 import threading
 import time
+import weakref
 import zipfile
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -195,6 +196,8 @@ class ConverterPool:
         self._profiles = [self._root / f"profile-{i}" for i in range(jobs)]
         self._cancel = threading.Event()
         self._closed = False
+        # profiles are removed even if a caller forgets close() (or the `with`)
+        self._cleanup = weakref.finalize(self, shutil.rmtree, self._root, True)
 
     # -- lifecycle -----------------------------------------------------------------
     def __enter__(self) -> "ConverterPool":
@@ -206,7 +209,7 @@ class ConverterPool:
     def close(self) -> None:
         if not self._closed:
             self._closed = True
-            shutil.rmtree(self._root, ignore_errors=True)
+            self._cleanup()
 
     # -- public API ----------------------------------------------------------------
     def convert_many(
@@ -358,17 +361,7 @@ class ConverterPool:
                     name, line = events.get(timeout=wait)
                 except queue.Empty:
                     if time.monotonic() >= deadline:
-                        # the file being worked on is the first one without a finished PDF
-                        current = items[0][1]
-                        for k, (_, src) in enumerate(items):
-                            if check_pdf_output(outdir / f"d{k:04d}.pdf") is not None:
-                                current = src
-                                break
-                        raise ToolError(
-                            f"LibreOffice (soffice) timed out after {self.timeout:g} s converting "
-                            f"{current}: check that the document opens in LibreOffice, or raise "
-                            "the timeout"
-                        )
+                        raise self._timed_out(items, outdir) from None
                     continue
                 if line is None:
                     open_streams -= 1
@@ -414,6 +407,19 @@ class ConverterPool:
         for link in links:
             link.unlink(missing_ok=True)
         return done
+
+
+    def _timed_out(self, items: list[tuple[int, Path]], outdir: Path) -> ToolError:
+        # the file being worked on is the first one without a finished PDF
+        current = items[0][1]
+        for k, (_, src) in enumerate(items):
+            if check_pdf_output(outdir / f"d{k:04d}.pdf") is not None:
+                current = src
+                break
+        return ToolError(
+            f"LibreOffice (soffice) timed out after {self.timeout:g} s converting {current}: "
+            "check that the document opens in LibreOffice, or raise the timeout"
+        )
 
 
 def _kill(proc: subprocess.Popen) -> None:

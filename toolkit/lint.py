@@ -15,6 +15,7 @@ import difflib
 import re
 import types
 import typing
+from html import unescape
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Iterator
@@ -24,7 +25,7 @@ from pydantic import BaseModel
 
 from toolkit.errors import InputError
 from toolkit.registry import Registry, TemplateVersion
-from toolkit.render import ENV, CompiledTemplate
+from toolkit.render import ENV, CompiledTemplate, paragraph_text
 
 _UNKNOWN = object()
 
@@ -84,7 +85,7 @@ def _attributes(cls: type) -> dict[str, Any] | None:
 
 class _Checker:
     def __init__(self, label: str, types: dict[str, Any]) -> None:
-        self.label, self.problems = label, []  # type: tuple[str, list[str]]
+        self.label, self.problems = label, []  # type: tuple[str, list[tuple[int, str]]]
         self.scopes: list[dict[str, Any]] = [dict(types)]
 
     def lookup(self, name: str) -> Any:
@@ -113,7 +114,7 @@ class _Checker:
         if attr not in known:
             close = difflib.get_close_matches(attr, list(known), n=1, cutoff=0.6)
             hint = f": did you mean '{close[0]}'?" if close else ""
-            self.problems.append(f"line {node.lineno}: '{_dotted(node)}' — {owner.__name__} has no '{attr}'{hint}")
+            self.problems.append((node.lineno, f"'{_dotted(node)}': {owner.__name__} has no '{attr}'{hint}"))
             return _UNKNOWN
         return known[attr]
 
@@ -121,7 +122,7 @@ class _Checker:
         if isinstance(node, nodes.For):
             self.visit(node.iter)
             element = _element(self.type_of(node.iter))
-            scope = {n.name: element for n in node.target.find_all(nodes.Name)}
+            scope = {n.name: element for n in _targets(node.target)}
             scope["loop"] = _UNKNOWN
             self.scopes.append(scope)
             for child in [*node.body, *(node.test and [node.test] or [])]:
@@ -132,7 +133,7 @@ class _Checker:
             return
         if isinstance(node, nodes.Assign):
             self.visit(node.node)
-            for target in node.target.find_all(nodes.Name):
+            for target in _targets(node.target):
                 self.scopes[-1][target.name] = self.type_of(node.node)
             return
         if isinstance(node, nodes.Getattr):
@@ -140,6 +141,11 @@ class _Checker:
             return
         for child in node.iter_child_nodes():
             self.visit(child)
+
+
+def _targets(target: nodes.Node) -> list[nodes.Name]:
+    """The names a ``for`` or ``set`` binds: ``x`` itself, or each of ``a, b``."""
+    return [target] if isinstance(target, nodes.Name) else list(target.find_all(nodes.Name))
 
 
 def _dotted(node: nodes.Node) -> str:
@@ -151,12 +157,29 @@ def _dotted(node: nodes.Node) -> str:
 
 
 def _sources(compiled: CompiledTemplate) -> Iterator[tuple[str, str]]:
-    from docxtpl import DocxTemplate
+    """Each rendered part's Jinja source as the renderer compiles it (one paragraph a line)."""
+    yield from compiled.sources.items()
 
-    helper = DocxTemplate.__new__(DocxTemplate)
-    for name, data in compiled.parts.items():
-        if name in compiled.compiled:
-            yield name, helper.patch_xml(data.decode("utf-8"))
+
+_PARAGRAPH = re.compile(r"<w:p[ >].*?</w:p>", re.S)
+
+
+def _split_across_paragraphs(compiled: CompiledTemplate, part: str) -> list[str]:
+    """Paragraphs in which a tag opens but does not close before the paragraph ends.
+
+    docxtpl joins such a tag with the following paragraphs, silently removing the
+    paragraph breaks in between (and, with ``{%p %}`` tags, the wrong paragraphs)."""
+    found = []
+    for paragraph in _PARAGRAPH.findall(compiled.parts[part].decode("utf-8")):
+        text = unescape(re.sub(r"<[^>]+>", "", paragraph))
+        if text.count("{{") > text.count("}}") or text.count("{%") > text.count("%}"):
+            found.append(" ".join(text.split())[:80])
+    return found
+
+
+def _near(source: str, lineno: int | None) -> str:
+    where = paragraph_text(source, lineno) if lineno else ""
+    return f' (in the paragraph "{where}")' if where else ""
 
 
 def check_version(template: TemplateVersion, context: dict[str, Any] | None) -> list[Finding]:
@@ -167,23 +190,26 @@ def check_version(template: TemplateVersion, context: dict[str, Any] | None) -> 
         return [Finding(label, str(error).split(": ", 1)[-1])]
     findings: list[Finding] = []
     for part, source in _sources(compiled):
-        text = re.sub(r"<[^>]+>", "", source)
+        for where in _split_across_paragraphs(compiled, part):
+            findings.append(Finding(label, f'{part}: a tag starts in one paragraph and ends in another, in "{where}"; retype the whole tag in one paragraph'))
+        text = unescape(re.sub(r"<[^>]+>", "", source))
         if text.count("{{") != text.count("}}") or text.count("{%") != text.count("%}"):
-            findings.append(Finding(label, f"{part}: a tag is not closed ('{{{{' without '}}}}' or '{{%' without '%}}'); retype it in one go"))
+            findings.append(Finding(label, f"{part}: a tag is broken ('{{{{' without '}}}}' or '{{%' without '%}}', or the other way round); retype it in one go"))
         try:
             ast = ENV.parse(source)
         except TemplateSyntaxError as error:
-            findings.append(Finding(label, f"{part}: line {error.lineno}: {error.message}"))
+            findings.append(Finding(label, f"{part}: {error.message}{_near(source, error.lineno)}"))
             continue
         if context is None:
             continue
         for name in sorted(meta.find_undeclared_variables(ast) - set(context)):
             close = difflib.get_close_matches(name, list(context), n=1, cutoff=0.6)
             hint = f": did you mean '{close[0]}'?" if close else f"; it can use {', '.join(sorted(context))}"
-            findings.append(Finding(label, f"{part}: uses '{name}', which the toolkit does not give this kind{hint}"))
+            line = next((n.lineno for n in ast.find_all(nodes.Name) if n.name == name), None)
+            findings.append(Finding(label, f"{part}: uses '{name}', which the toolkit does not give this kind{hint}{_near(source, line)}"))
         checker = _Checker(label, context)
         checker.visit(ast)
-        findings += [Finding(label, f"{part}: {p}") for p in dict.fromkeys(checker.problems)]
+        findings += [Finding(label, f"{part}: {message}{_near(source, line)}") for line, message in dict.fromkeys(checker.problems)]
     return findings
 
 
@@ -191,7 +217,17 @@ def check_all(registry: Registry, today: date, context_types: dict[str, dict[str
     """Every problem in every registered version, plus reviews that are overdue."""
     findings: list[Finding] = []
     for kind in registry.kinds():
+        manifest = registry.manifest(kind)
+        if manifest.kind != kind:
+            findings.append(Finding(f"{kind}/manifest.yaml", f"says kind '{manifest.kind}', but its folder is '{kind}'"))
+        if kind not in context_types:
+            findings.append(Finding(f"{kind}/manifest.yaml", f"the toolkit makes no document of kind '{kind}'", "warning"))
+        seen: set[tuple[int, str]] = set()
         for template in registry.versions(kind):
+            key = (template.version, template.language.lower())
+            if key in seen:
+                findings.append(Finding(f"{kind}/manifest.yaml", f"version {template.version} ({template.language}) is listed twice"))
+            seen.add(key)
             findings += check_version(template, context_types.get(kind))
     for template in registry.review_overdue(today):
         findings.append(

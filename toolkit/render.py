@@ -19,6 +19,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from html import unescape
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -33,7 +34,7 @@ from babel.numbers import format_decimal
 from docxtpl import DocxTemplate
 from jinja2 import StrictUndefined, TemplateError, UndefinedError, pass_context
 from jinja2.runtime import Context
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedEnvironment
 
 from toolkit.errors import InputError
 from toolkit.registry import TemplateVersion
@@ -42,6 +43,7 @@ FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _RENDERED_PARTS = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
 _CUSTOM_PROPS = "docProps/custom.xml"
 _CORE_PROPS = "docProps/core.xml"
+_STYLE_PARTS = ("word/styles.xml", "word/stylesWithEffects.xml")  # the second is Word 2010's copy
 LARGE_PRINT_HALF_POINTS = 32  # 16 pt: RNIB's large print starts at 16 pt
 _helper = DocxTemplate.__new__(DocxTemplate)  # patch_xml/resolve_listing use no instance state
 
@@ -106,7 +108,8 @@ def _f_words(value: str | list[str]) -> str:
 
 
 def build_environment() -> SandboxedEnvironment:
-    env = SandboxedEnvironment(autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True)
+    # immutable: a template can read the case but not change it (no list.append, dict.update)
+    env = ImmutableSandboxedEnvironment(autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True)
     env.filters.update(
         date=_f_date, datetime=_f_datetime, number=_f_number, yesno=_f_yesno, language=_f_language, words=_f_words
     )
@@ -182,13 +185,22 @@ class CompiledTemplate:
         except (zipfile.BadZipFile, KeyError, OSError) as error:
             raise InputError.at(template.path, 0, 0, f"this template is not a readable .docx ({error})") from None
         self.compiled = {}
+        self.sources: dict[str, str] = {}  # repaired Jinja source of each part, one paragraph a line
+        # the unchanging parts (styles, theme, fonts: most of a letter's bytes) deflated once, not per document
+        self.deflated = {n: deflate(d) for n, d in self.parts.items() if not _RENDERED_PARTS.match(n) and len(d) >= 1024}
+        # per part, the last rendering and its finished bytes; and large print's enlarged parts
+        # (memos: a letter's bytes are exactly what they would be without them)
+        self._finished: dict[str, tuple[str, bytes]] = {}
+        self._enlarged: dict[str, tuple[bytes, bytes]] = {}
+        self._large_deflated: dict[str, tuple[bytes, bytes, int]] = {}
         for name, data in self.parts.items():
             if _RENDERED_PARTS.match(name):
                 source = re.sub(r"<w:p([ >])", r"\n<w:p\1", _helper.patch_xml(data.decode("utf-8")))
+                self.sources[name] = source
                 try:
                     self.compiled[name] = ENV.from_string(source)
                 except TemplateError as error:
-                    raise template_error(template, error) from None
+                    raise template_error(template, error, source) from None
 
     def render(self, context: Mapping[str, Any], properties: Properties, *, large_print: bool = False) -> bytes:
         state = _RenderState()
@@ -196,21 +208,38 @@ class CompiledTemplate:
         out: dict[str, bytes] = dict(self.parts)
         for name, template in self.compiled.items():
             try:
-                xml = template.render(ctx)
+                rendered = template.render(ctx)
             except TemplateError as error:
                 raise template_error(self.template, error) from None
-            xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
+            last = self._finished.get(name)
+            if last is not None and last[0] == rendered:  # a header or footer is the same in every letter
+                out[name] = last[1]
+                if self.deflated.get(name, (None,))[0] is not last[1]:
+                    self.deflated[name] = deflate(last[1])
+                continue
+            xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", rendered)
             xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
             if any(c in xml for c in "\n\t\a\f"):
                 xml = _helper.resolve_listing(xml)
             out[name] = xml.encode("utf-8")
+            self._finished[name] = (rendered, out[name])
         if state.images:
             _add_images(out, state)
+        deflated = self.deflated
         if large_print:
-            for name in [n for n in out if _RENDERED_PARTS.match(n) or n == "word/styles.xml"]:
-                out[name] = enlarge(out[name])
+            deflated = dict(deflated)
+            for name in [n for n in out if _RENDERED_PARTS.match(n) or n in _STYLE_PARTS]:
+                before, after = self._enlarged.get(name, (None, b""))
+                if before is not out[name]:  # enlarged once per distinct part (styles: once per template)
+                    after = enlarge(out[name])
+                    self._enlarged[name] = (out[name], after)
+                    self._large_deflated.pop(name, None)
+                elif name not in self._large_deflated:
+                    self._large_deflated[name] = deflate(after)
+                out[name] = after
+            deflated.update(self._large_deflated)
         _set_properties(out, properties)
-        return deterministic_zip(out)
+        return deterministic_zip(out, deflated)
 
 
 def _bind(value: Any, state: _RenderState) -> Any:
@@ -225,9 +254,21 @@ def _bind(value: Any, state: _RenderState) -> Any:
     return value
 
 
-def template_error(template: TemplateVersion, error: TemplateError) -> InputError:
+def paragraph_text(source: str, lineno: int) -> str:
+    """The text of line ``lineno`` of a compiled part's source (one paragraph a line), shortened."""
+    lines = source.split("\n")
+    if not 1 <= lineno <= len(lines):
+        return ""
+    text = " ".join(unescape(re.sub(r"<[^>]+>", "", lines[lineno - 1])).split())
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def template_error(template: TemplateVersion, error: TemplateError, source: str | None = None) -> InputError:
     """An error in a template, naming the template file, its version and the problem."""
     message = error.message or str(error)
+    lineno = getattr(error, "lineno", None)
+    if source is not None and lineno and (where := paragraph_text(source, lineno)):
+        message = f'{message} (in the paragraph "{where}")'
     if isinstance(error, UndefinedError):
         found = re.search(r"'([^']+)' is undefined|has no attribute '([^']+)'", message)
         name = next((g for g in found.groups() if g), message) if found else message
@@ -237,9 +278,22 @@ def template_error(template: TemplateVersion, error: TemplateError) -> InputErro
     return InputError.at(template.path, 0, 0, text)
 
 
-@lru_cache(maxsize=64)
 def compiled(template: TemplateVersion) -> CompiledTemplate:
-    """One compiled template per version per process (a merge renders thousands)."""
+    """One compiled template per version per process (a merge renders thousands).
+
+    The cache is keyed on the file's identity too, so a template file changed on disk while
+    a process runs is read (and its hash checked) again, not served from memory.
+    """
+    try:
+        stat = template.path.stat()
+        stamp: tuple[int, ...] = (stat.st_ino, stat.st_size, stat.st_mtime_ns)
+    except OSError:
+        stamp = ()  # CompiledTemplate reports the missing file
+    return _compiled(template, stamp)
+
+
+@lru_cache(maxsize=64)
+def _compiled(template: TemplateVersion, stamp: tuple[int, ...]) -> CompiledTemplate:
     return CompiledTemplate(template)
 
 
@@ -253,7 +307,18 @@ def enlarge(xml: bytes) -> bytes:
         new = max(LARGE_PRINT_HALF_POINTS, round(size * LARGE_PRINT_HALF_POINTS / 22))
         return match.group(1) + str(new).encode() + b'"'
 
-    return re.sub(rb'(<w:sz(?:Cs)? w:val=")(\d+)"', bigger, xml)
+    xml = re.sub(rb'(<w:sz(?:Cs)? w:val=")(\d+)"', bigger, xml)
+    # text with no size anywhere is 10 pt (the default of the default): give it 16 pt
+    default = re.search(rb"<w:rPrDefault>\s*<w:rPr>(.*?)</w:rPr>", xml, re.S)
+    if default and b"<w:sz " not in default.group(1):
+        size = b'<w:sz w:val="%d"/><w:szCs w:val="%d"/>' % (LARGE_PRINT_HALF_POINTS, LARGE_PRINT_HALF_POINTS)
+        after = re.search(rb"<w:(?:highlight|u|effect|bdr|shd|fitText|vertAlign|rtl|cs|em|lang|eastAsianLayout|specVanish|oMath)[ />]", default.group(1))
+        at = default.start(1) + after.start() if after else default.end(1)  # keep the schema's element order
+        xml = xml[:at] + size + xml[at:]
+    elif b"<w:docDefaults" not in xml and b"<w:styles" in xml[:2000] and b"<w:rPrDefault" not in xml:
+        size = b'<w:docDefaults><w:rPrDefault><w:rPr><w:sz w:val="%d"/><w:szCs w:val="%d"/></w:rPr></w:rPrDefault></w:docDefaults>'
+        xml = re.sub(rb"(<w:styles[^>]*>)", lambda m: m.group(1) + size % (LARGE_PRINT_HALF_POINTS, LARGE_PRINT_HALF_POINTS), xml, count=1)
+    return xml
 
 
 def _add_images(parts: dict[str, bytes], state: _RenderState) -> None:
@@ -320,8 +385,15 @@ def _set_properties(parts: dict[str, bytes], props: Properties) -> None:
         parts["_rels/.rels"] = rels.encode("utf-8")
 
 
-def deterministic_zip(parts: Mapping[str, bytes]) -> bytes:
-    """A .docx whose bytes depend only on its parts: fixed times, fixed order, fixed flags."""
+def deterministic_zip(parts: Mapping[str, bytes], deflated: Mapping[str, tuple[bytes, bytes, int]] | None = None) -> bytes:
+    """A .docx whose bytes depend only on its parts: fixed times, fixed order, fixed flags.
+
+    ``deflated`` maps a part name to (its bytes, those bytes deflated, their CRC) as a template
+    holds them: a part that *is* that object is not compressed again (in a merge most
+    of a letter -- styles, theme, fonts -- is the template's, unchanged). The archive is
+    byte-identical either way: zipfile writes every header; only the deflating, which
+    gives the same bytes for the same input, is skipped.
+    """
     buffer = io.BytesIO()
     order = sorted(parts, key=lambda n: (n != "[Content_Types].xml", n))
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
@@ -329,8 +401,40 @@ def deterministic_zip(parts: Mapping[str, bytes]) -> bytes:
             info = zipfile.ZipInfo(name, date_time=FIXED_ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o600 << 16
-            archive.writestr(info, parts[name])
+            data = parts[name]
+            cached = deflated.get(name) if deflated else None
+            if cached is not None and cached[0] is data:
+                info.file_size = len(data)  # as writestr does, before opening
+                with archive.open(info, "w") as dest:
+                    if all(hasattr(dest, a) for a in ("_compressor", "_crc", "_file_size")) and len(cached) > 2:
+                        # zipfile's own counters, as write() would leave them, without reading 800 kB again
+                        dest._compressor = _Precompressed(cached[1])  # type: ignore[attr-defined]
+                        dest._crc, dest._file_size = cached[2], len(data)  # type: ignore[attr-defined]
+                    else:
+                        dest.write(data)
+            else:
+                archive.writestr(info, data)
     return buffer.getvalue()
+
+
+class _Precompressed:
+    """Stands in for zipfile's compressor when the deflated bytes were made once already."""
+
+    def __init__(self, deflated: bytes) -> None:
+        self.deflated = deflated
+
+    def compress(self, data: bytes) -> bytes:
+        return b""
+
+    def flush(self) -> bytes:
+        return self.deflated
+
+
+def deflate(data: bytes) -> tuple[bytes, bytes, int]:
+    """``(data, deflated, crc32)``: raw deflate exactly as zipfile does it for
+    :func:`deterministic_zip`'s entries, to be reused wherever ``data`` is (the same object)."""
+    compressor = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
+    return data, compressor.compress(data) + compressor.flush(), zlib.crc32(data)
 
 
 def read_custom_properties(docx: bytes) -> dict[str, str]:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import argparse
 import io
 import re
+import sys
 import zipfile
 from datetime import date
+from html import unescape
 from pathlib import Path
 
 from toolkit.documents import COMMON_TYPES, KINDS
@@ -16,7 +18,9 @@ from toolkit.registry import Registry
 
 
 def context_types() -> dict[str, dict[str, object]]:
-    return {name: {**COMMON_TYPES, **kind.context_types} for name, kind in KINDS.items()}
+    from toolkit.merge import merge_context_types
+
+    return {name: {**COMMON_TYPES, **kind.context_types} for name, kind in KINDS.items()} | merge_context_types()
 
 
 def list_text(registry: Registry) -> str:
@@ -42,7 +46,11 @@ def docx_text(data: bytes) -> str:
         for name in names:
             xml = archive.read(name).decode("utf-8")
             paragraphs = re.findall(r"<w:p[ >].*?</w:p>", xml, re.S)
-            text = [re.sub(r"<[^>]+>", "", re.sub(r"<w:(br|tab)/>", " ", p)) for p in paragraphs]
+            # field codes (PAGE, NUMPAGES) are instructions, not text; entities are characters
+            text = [
+                unescape(re.sub(r"<[^>]+>", "", re.sub(r"<w:(br|cr|tab)/>", " ", re.sub(r"<w:instrText[ >].*?</w:instrText>", "", p, flags=re.S))))
+                for p in paragraphs
+            ]
             chunks.append(f"--- {name}\n" + "\n".join(t for t in text if t.strip()))
     return "\n".join(chunks) + "\n"
 
@@ -59,8 +67,8 @@ def run(args: argparse.Namespace) -> int:
             raise InputError.at(args.file, 0, 0, f"cannot be read as a .docx ({error})") from None
         return 0
     findings = check_all(registry, args.today or date.today(), context_types())
-    for finding in findings:
-        print(finding)
+    for finding in findings:  # problems go to stderr (spec/cli.md): stdout is for files written
+        print(finding, file=sys.stderr)
     errors = [f for f in findings if f.severity == "error"]
     if errors:
         raise InputError(f"{len(errors)} template problem{'s' if len(errors) != 1 else ''} found")
