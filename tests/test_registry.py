@@ -1,0 +1,362 @@
+"""The versioned template registry: which version and language a document gets, and refusals.
+
+The helpers at the top (a throwaway registry in ``tmp_path``, a small .docx, a fixture case)
+are shared by the other template tests (``from test_registry import ...``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import shutil
+import warnings
+import zipfile
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+from docx import Document
+
+from toolkit import generate as gen
+from toolkit.cli import main
+from toolkit.errors import CasedocsWarning, InputError
+from toolkit.registry import TEMPLATES_DIR, TEMPLATES_ENV, Registry, _language_chain, warn_about
+from toolkit.render import read_custom_properties
+
+ROOT = Path(__file__).resolve().parent.parent
+CASES = ROOT / "case_files"
+
+
+# -- shared helpers ---------------------------------------------------------------------
+def docx_bytes(*paragraphs: str | list[str]) -> bytes:
+    """A small .docx: one paragraph per argument; a list makes one paragraph of several runs."""
+    document = Document()
+    for paragraph in paragraphs:
+        p = document.add_paragraph()
+        for i, text in enumerate([paragraph] if isinstance(paragraph, str) else paragraph):
+            p.add_run(text).bold = bool(i % 2)  # alternate formatting, as Word splits runs
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def real_template(kind: str, version: int = 1, language: str = "en") -> bytes:
+    return (TEMPLATES_DIR / kind / f"{kind}-v{version}-{language}.docx").read_bytes()
+
+
+def add_version(
+    root: Path,
+    kind: str,
+    version: int,
+    data: bytes,
+    *,
+    language: str = "en",
+    effective_from: date = date(2020, 4, 6),
+    review_due: date = date(2030, 12, 31),
+    translation_status: str = "source",
+    sha256: str | None = None,
+) -> Path:
+    """Put ``data`` in a registry under ``root`` as a version, recording it in the manifest."""
+    folder = root / kind
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{kind}-v{version}-{language}.docx"
+    path.write_bytes(data)
+    manifest_path = folder / "manifest.yaml"
+    manifest = yaml.safe_load(manifest_path.read_text()) if manifest_path.exists() else {
+        "kind": kind, "title": f"Test {kind}", "description": "made by the tests", "versions": [],
+    }
+    manifest["versions"].append({
+        "version": version, "language": language, "file": path.name, "effective_from": effective_from,
+        "approved_by": "Test Approver", "review_due": review_due, "change_note": f"v{version} for a test",
+        "translation_status": translation_status, "sha256": sha256 or hashlib.sha256(data).hexdigest(),
+    })
+    manifest_path.write_text(yaml.safe_dump(manifest, sort_keys=False, allow_unicode=True))
+    return path
+
+
+def replace_part(docx: bytes, part: str, change) -> bytes:  # type: ignore[no-untyped-def]
+    """The same .docx with one part's text changed by ``change(str) -> str``."""
+    source = zipfile.ZipFile(io.BytesIO(docx))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == part:
+                data = change(data.decode("utf-8")).encode("utf-8")
+            out.writestr(info, data)
+    return buffer.getvalue()
+
+
+FIXTURE_CASE = """\
+schema_version: 1
+reference: KHA-2026-0950
+received: 2026-06-01T09:00
+status: open
+officer:
+  name: Priya Sharma
+  job_title: Housing Officer (Community Safety)
+  phone: 020 7946 0314
+  email: priya.sharma@keniston-ha.org.uk
+location:
+  address: [Birchfield Close, Petts Wood]
+  postcode: BR5 1QN
+categories: [verbal_abuse]
+motivation: []
+parties:
+  - id: V1
+    role: victim
+    title: Mr
+    name: Amir Haddad
+    address: [3 Birchfield Close, Petts Wood]
+    postcode: BR5 1QN
+  - id: P1
+    role: perpetrator
+    name: "Zoë O'Brien & <Sons>"
+    address: ["Flat 2, \\"The Limes\\" & <Annexe>", Petts Wood]
+    postcode: BR5 1QP
+    date_of_birth: 1980-05-05
+    tenancy:
+      reference: KHA/T/09999
+      type: assured
+      clauses:
+        - number: "4.1"
+          text: "You must not cause nuisance & annoyance to \\"neighbours\\" or <anyone> else."
+incidents:
+  - id: I1
+    occurred: 2026-05-30T20:15
+    reported: 2026-06-01T09:00
+    location: "Outside No. 3 & No. 5"
+    category: verbal_abuse
+    description: "Shouted \\"get out\\" & banged on the door of <No. 3>."
+    perpetrators: [P1]
+    victims: [V1]
+actions:
+  - id: L1
+    type: initial_contact
+    party: V1
+    done: 2026-06-01T15:00
+  - id: L2
+    type: warning_letter
+    party: P1
+    done: 2026-06-03T12:00
+"""
+
+
+def fixture_case(folder: Path, text: str = FIXTURE_CASE) -> Path:
+    """The special-characters case, written into ``folder`` (it must be named as its reference)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "KHA-2026-0950.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# -- version selection ------------------------------------------------------------------
+@pytest.fixture()
+def two_versions(tmp_path: Path) -> Registry:
+    """acknowledgement v1 (in force from 2020-04-06) and v2 (from 2026-06-01)."""
+    root = tmp_path / "templates"
+    add_version(root, "acknowledgement", 1, real_template("acknowledgement"))
+    v2 = replace_part(
+        real_template("acknowledgement"), "word/document.xml",
+        lambda xml: xml.replace("We have received your report", "VERSION TWO: we have received your report"),
+    )
+    add_version(root, "acknowledgement", 2, v2, effective_from=date(2026, 6, 1))
+    return Registry(root)
+
+
+def test_the_version_in_force_on_the_document_date_is_used(two_versions: Registry) -> None:
+    assert two_versions.select("acknowledgement", date(2026, 5, 31)).template.version == 1
+    assert two_versions.select("acknowledgement", date(2026, 6, 1)).template.version == 2
+    assert two_versions.select("acknowledgement", date(2030, 1, 1)).template.version == 2
+
+
+def test_a_pinned_version_wins_over_the_date(two_versions: Registry) -> None:
+    assert two_versions.select("acknowledgement", date(2027, 1, 1), version=1).template.version == 1
+    assert two_versions.select("acknowledgement", date(2021, 1, 1), version=2).template.version == 2
+    with pytest.raises(InputError, match=r"acknowledgement has no version 7: its versions are 1, 2"):
+        two_versions.select("acknowledgement", date(2027, 1, 1), version=7)
+
+
+def test_no_version_in_force_before_the_first(two_versions: Registry) -> None:
+    with pytest.raises(InputError, match=r"no version of the acknowledgement template was in force on 2019-01-01 \(the first took effect on 2020-04-06\)"):
+        two_versions.select("acknowledgement", date(2019, 1, 1))
+
+
+def test_an_unknown_kind_lists_the_kinds(two_versions: Registry) -> None:
+    with pytest.raises(InputError, match=r"there is no template kind 'nonsense' .*: the kinds are acknowledgement"):
+        two_versions.select("nonsense", date(2026, 1, 1))
+
+
+def test_the_document_records_and_prints_the_version_chosen(two_versions: Registry, tmp_path: Path) -> None:
+    case = CASES / "KHA-2026-0003.yaml"
+    early, late, pinned = (
+        gen.generate("acknowledgement", case, party="V1", on=on, template_version=v, out=tmp_path / "out", registry=two_versions)[0]
+        for on, v in ((date(2026, 5, 1), None), (date(2026, 9, 7), None), (date(2026, 9, 8), 1))
+    )
+    versions = [read_custom_properties(p.read_bytes())["casedocs.template_version"] for p in (early, late, pinned)]
+    assert versions == ["1", "2", "1"]
+    texts = [zipfile.ZipFile(p).read("word/document.xml").decode() for p in (early, late, pinned)]
+    assert ["VERSION TWO" in t for t in texts] == [False, True, False]
+
+
+def test_template_version_option_pins_through_the_cli(
+    two_versions: Registry, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv(TEMPLATES_ENV, str(two_versions.root))
+    case = str(CASES / "KHA-2026-0003.yaml")
+    for version in ("1", "2"):
+        code = main(["generate", "acknowledgement", case, "--party", "V1", "--date", "2026-09-07",
+                     "--template-version", version, "--out", str(tmp_path / version)])
+        out, err = capsys.readouterr()
+        assert code == 0, err
+        (path,) = out.splitlines()
+        assert read_custom_properties(Path(path).read_bytes())["casedocs.template_version"] == version
+    code = main(["generate", "acknowledgement", case, "--party", "V1", "--template-version", "3", "--out", str(tmp_path)])
+    out, err = capsys.readouterr()
+    assert (code, out) == (1, "")
+    assert "acknowledgement has no version 3: its versions are 1, 2" in err
+
+
+# -- languages --------------------------------------------------------------------------
+def test_language_chain() -> None:
+    assert _language_chain("pt-BR") == ["pt-br", "pt", "en"]
+    assert _language_chain("pt_BR") == ["pt-br", "pt", "en"]
+    assert _language_chain("en") == ["en"]
+    assert _language_chain("pl") == ["pl", "en"]
+
+
+@pytest.fixture()
+def languages(tmp_path: Path) -> Registry:
+    root = tmp_path / "templates"
+    base = real_template("acknowledgement")
+    add_version(root, "acknowledgement", 1, base)
+    add_version(root, "acknowledgement", 1, base + b"", language="pt", translation_status="reviewed")
+    add_version(root, "acknowledgement", 1, base, language="pl", translation_status="unreviewed")
+    return Registry(root)
+
+
+def test_language_falls_back_to_its_base_then_to_english(languages: Registry) -> None:
+    def chosen(tag: str) -> tuple[str, bool]:
+        selection = languages.select("acknowledgement", date(2026, 1, 1), tag)
+        return selection.template.language, selection.fell_back
+
+    assert chosen("pt-BR") == ("pt", True)
+    assert chosen("pt") == ("pt", False)
+    assert chosen("PT-br") == ("pt", True)
+    assert chosen("fr") == ("en", True)
+    assert chosen("en") == ("en", False)
+
+
+def test_a_regional_version_is_preferred_to_its_base(languages: Registry) -> None:
+    add_version(languages.root, "acknowledgement", 1, real_template("acknowledgement"), language="pt-BR", translation_status="reviewed")
+    assert Registry(languages.root).select("acknowledgement", date(2026, 1, 1), "pt-BR").template.language == "pt-BR"
+
+
+def test_fallback_and_unreviewed_translations_warn(languages: Registry) -> None:
+    with pytest.warns(CasedocsWarning, match=r"no fr version of the acknowledgement template: the document is in English"):
+        notes = warn_about(languages.select("acknowledgement", date(2026, 1, 1), "fr"))
+    assert len(notes) == 1
+    with pytest.warns(CasedocsWarning, match=r"the pl translation of acknowledgement v1 \(pl\) has not been reviewed"):
+        notes = warn_about(languages.select("acknowledgement", date(2026, 1, 1), "pl"))
+    assert len(notes) == 1
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert warn_about(languages.select("acknowledgement", date(2026, 1, 1), "pt")) == []
+
+
+def test_an_unreviewed_translation_is_used_with_a_warning_on_stderr(
+    languages: Registry, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv(TEMPLATES_ENV, str(languages.root))
+    code = main(["generate", "acknowledgement", str(CASES / "KHA-2026-0001.yaml"), "--party", "V1",
+                 "--date", "2026-03-02", "--out", str(tmp_path / "out")])
+    out, err = capsys.readouterr()
+    assert code == 0
+    (path,) = out.splitlines()
+    assert read_custom_properties(Path(path).read_bytes())["casedocs.template_language"] == "pl"
+    assert "warning: the pl translation of acknowledgement v1 (pl) has not been reviewed: have it checked before relying on it" in err.splitlines()
+    audit = (tmp_path / "out" / "KHA-2026-0001" / "audit.jsonl").read_text()
+    assert "has not been reviewed" in audit
+
+
+# -- refusals ---------------------------------------------------------------------------
+def test_a_tampered_template_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    root = tmp_path / "templates"
+    path = add_version(root, "acknowledgement", 1, real_template("acknowledgement"))
+    path.write_bytes(replace_part(path.read_bytes(), "word/document.xml", lambda xml: xml.replace("never acceptable", "not acceptable")))
+    registry = Registry(root)
+    with pytest.raises(InputError, match="was edited without a new version") as caught:
+        registry.versions("acknowledgement")[0].read_bytes()
+    assert str(caught.value).startswith(f"{path}:1:1: ")
+    assert "version 1 in acknowledgement/manifest.yaml" in str(caught.value)
+
+    monkeypatch.setenv(TEMPLATES_ENV, str(root))
+    out_dir = tmp_path / "out"
+    code = main(["generate", "acknowledgement", str(CASES / "KHA-2026-0003.yaml"), "--party", "V1", "--out", str(out_dir)])
+    out, err = capsys.readouterr()
+    assert (code, out) == (1, "")
+    assert "this template was edited without a new version" in err and "Traceback" not in err
+    assert not out_dir.exists() or not any(out_dir.rglob("*.docx"))
+
+    assert main(["templates", "check", "--today", "2026-01-01"]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert "acknowledgement/acknowledgement-v1-en.docx (v1, en): error: this template was edited without a new version" in err
+
+
+def test_a_template_past_its_review_date_is_reported_by_templates_check(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = tmp_path / "templates"
+    add_version(root, "acknowledgement", 1, real_template("acknowledgement"), review_due=date(2022, 1, 1))
+    add_version(root, "acknowledgement", 2, real_template("acknowledgement"), effective_from=date(2023, 1, 1), review_due=date(2026, 3, 31))
+    monkeypatch.setenv(TEMPLATES_ENV, str(root))
+    assert main(["templates", "check", "--today", "2026-03-31"]) == 0  # due today is not yet overdue
+    assert capsys.readouterr().err == ""
+    assert main(["templates", "check", "--today", "2026-04-01"]) == 0  # a warning, not an error
+    out, err = capsys.readouterr()
+    assert out == ""
+    # v1 was replaced by v2, so only v2's review matters
+    assert err.splitlines() == ["acknowledgement v2 (en): warning: review was due on 2026-03-31"]
+
+
+def test_templates_list_shows_every_version(two_versions: Registry, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv(TEMPLATES_ENV, str(two_versions.root))
+    assert main(["templates", "list"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("acknowledgement: Test acknowledgement\n")
+    assert "  v1 en    in force from 2020-04-06, approved by Test Approver, review due 2030-12-31" in out
+    assert "  v2 en    in force from 2026-06-01" in out
+
+
+def test_a_bad_manifest_is_an_input_error_naming_it(tmp_path: Path) -> None:
+    root = tmp_path / "templates"
+    add_version(root, "acknowledgement", 1, real_template("acknowledgement"), sha256="not-a-hash")
+    with pytest.raises(InputError, match=r"manifest.yaml:1:1: versions.0.sha256: String should match pattern"):
+        Registry(root).kinds()
+    (root / "acknowledgement" / "manifest.yaml").write_text("kind: [unclosed\n")
+    with pytest.raises(InputError, match=r"manifest.yaml:\d+:\d+: this manifest is not valid YAML"):
+        Registry(root).kinds()
+
+
+def test_the_real_manifests_match_their_files() -> None:
+    registry = Registry()
+    assert {"acknowledgement", "warning-letter"} <= set(registry.kinds())
+    for kind in registry.kinds():
+        for template in registry.versions(kind):
+            assert hashlib.sha256(template.path.read_bytes()).hexdigest() == template.sha256, template.label
+
+
+def test_the_templates_folder_can_be_chosen_by_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(TEMPLATES_ENV, str(tmp_path))
+    assert Registry().root == tmp_path
+    assert Registry(TEMPLATES_DIR).root == TEMPLATES_DIR
+    monkeypatch.delenv(TEMPLATES_ENV)
+    assert Registry().root == TEMPLATES_DIR
+
+
+def test_copying_a_registry_keeps_it_valid(tmp_path: Path) -> None:
+    shutil.copytree(TEMPLATES_DIR / "acknowledgement", tmp_path / "acknowledgement")
+    selection = Registry(tmp_path).select("acknowledgement", date(2026, 1, 1))
+    assert selection.template.read_bytes() == real_template("acknowledgement")
