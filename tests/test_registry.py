@@ -360,3 +360,14 @@ def test_copying_a_registry_keeps_it_valid(tmp_path: Path) -> None:
     shutil.copytree(TEMPLATES_DIR / "acknowledgement", tmp_path / "acknowledgement")
     selection = Registry(tmp_path).select("acknowledgement", date(2026, 1, 1))
     assert selection.template.read_bytes() == real_template("acknowledgement")
+
+
+def test_a_translation_of_an_older_version_is_not_used_for_a_newer_one(tmp_path: Path) -> None:
+    add_version(tmp_path, "notice", 1, docx_bytes("v1 en"))
+    add_version(tmp_path, "notice", 1, docx_bytes("v1 pl"), language="pl", translation_status="reviewed")
+    add_version(tmp_path, "notice", 2, docx_bytes("v2 en"), effective_from=date(2026, 6, 1))
+    registry = Registry(tmp_path)
+    before = registry.select("notice", date(2026, 5, 31), "pl")
+    after = registry.select("notice", date(2026, 6, 1), "pl")
+    assert (before.template.version, before.template.language, before.fell_back) == (1, "pl", False)
+    assert (after.template.version, after.template.language, after.fell_back) == (2, "en", True)

@@ -79,7 +79,7 @@ def test_a_changed_case_file_is_detected(issued: tuple[Path, Path], capsys: pyte
 
 def test_one_bad_document_among_several_fails_the_run(issued: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     _, document = issued
-    broken = tmp_path / "broken.docx"
+    broken = document.with_name("broken.docx")
     broken.write_bytes(replace_part(document.read_bytes(), "word/document.xml", lambda xml: xml.replace("Stop", "Please stop")))
     code, out, _ = run(capsys, "verify", str(document), str(broken))
     assert code == 1
@@ -150,3 +150,12 @@ def test_a_case_moved_to_another_folder_still_verifies(issued: tuple[Path, Path]
     code, out, err = run(capsys, "verify", str(document))
     assert code == 0, err
     assert out == f"{document}: identical (regenerated from case_files/{case.name}, warning-letter v1 (en))\n"
+
+
+def test_the_same_case_through_another_path_gives_the_same_document(
+    issued: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    case, document = issued
+    monkeypatch.chdir(case.parent)
+    (again,) = generate("warning-letter", Path(case.name), party="P1", stage="first", on=date(2026, 6, 3), out=tmp_path / "out")
+    assert again == document  # not a "-2" copy: the recorded case is named, not located

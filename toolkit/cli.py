@@ -74,7 +74,7 @@ def cmd_letters(args: argparse.Namespace) -> int:
 def cmd_verify(args: argparse.Namespace) -> int:
     from toolkit.generate import verify
 
-    verdicts = [verify(Path(document)) for document in args.documents]
+    verdicts = [verify(Path(document), case_path=args.case) for document in args.documents]
     for verdict in verdicts:
         print(verdict.message)
     return 0 if all(v.identical for v in verdicts) else 1
@@ -192,6 +192,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("verify", help="regenerate documents from their recorded inputs; say if byte-identical")
     p.add_argument("documents", nargs="+", metavar="DOCUMENT")
+    p.add_argument("--case", type=Path, metavar="PATH", help="the case file (default: case_files/<reference>.yaml)")
     p.set_defaults(handler=cmd_verify)
 
     p = sub.add_parser(

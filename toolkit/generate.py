@@ -61,14 +61,11 @@ def reader_of(request: Request) -> Party | None:
     return party
 
 
-def render_request(
-    request: Request, *, registry: Registry | None = None, template_version: int | None = None, case_file: str | None = None
-) -> Rendered:
+def render_request(request: Request, *, registry: Registry | None = None, template_version: int | None = None) -> Rendered:
     """Render one document in memory (no file is touched).
 
-    ``case_file`` is the case file's path as the document records it (default: where the
-    case was read from); :func:`verify` passes the recorded one, so that a case file read
-    from another place (a moved folder, another working directory) still gives the same bytes.
+    The document records its case file by name only (its hash identifies the content),
+    so the same case read through another path or working directory gives the same bytes.
     """
     registry = registry or Registry()
     kind: DocumentKind = lookup_kind(request.kind)
@@ -102,7 +99,7 @@ def render_request(
         "template_language": template.language,
         "template_sha256": template.sha256,
         "case_reference": request.case.reference,
-        "case_file": case_file if case_file is not None else str(request.case.source_path or ""),
+        "case_file": request.case.source_path.name if request.case.source_path else "",
         "case_sha256": request.case.source_sha256 or "",
         "document_date": request.document_date.isoformat(),
         "casedocs_version": __version__,
@@ -132,6 +129,7 @@ def write_rendered(rendered: Rendered, out: Path) -> Path:
                 {
                     **rendered.record,
                     "file": path.name,
+                    "case_path": str(rendered.request.case.source_path.resolve()) if rendered.request.case.source_path else "",
                     "sha256": hashlib.sha256(rendered.data).hexdigest(),
                     "generated_at": datetime.now().isoformat(timespec="seconds"),
                     "notes": rendered.notes,
@@ -201,6 +199,29 @@ class Verdict:
     message: str
 
 
+def _recorded_case_path(document: Path, reference: str) -> Path | None:
+    """Where the case file was when the document was written, from the audit log beside it.
+
+    The document's own record is preferred; failing that (a copy under another name),
+    the latest record for the same case.
+    """
+    log = document.parent / AUDIT_LOG
+    if not log.exists():
+        return None
+    own = same_case = None
+    for line in log.read_text(encoding="utf-8").splitlines():
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError:
+            continue
+        if record.get("case_reference") == reference and record.get("case_path"):
+            same_case = Path(record["case_path"])
+            if record.get("file") == document.name:
+                own = same_case
+    found = own or same_case
+    return found if found and found.exists() else None
+
+
 def verify(document: Path, *, case_path: Path | None = None, registry: Registry | None = None) -> Verdict:
     """Regenerate ``document`` from the inputs it records and compare the bytes."""
     try:
@@ -213,9 +234,7 @@ def verify(document: Path, *, case_path: Path | None = None, registry: Registry 
     missing = [key for key in ("kind", "case_file", "case_reference", "case_sha256", "document_date", "template_version", "party", "stage") if key not in recorded]
     if missing:
         raise InputError.at(document, 0, 0, f"this document's record of how it was made is incomplete (no {', '.join(missing)})")
-    source = case_path or Path(recorded["case_file"])
-    if not source.exists():
-        source = resolve_case(recorded["case_reference"])
+    source = case_path or _recorded_case_path(document, recorded["case_reference"]) or resolve_case(recorded["case_reference"])
     case = load_case(source)
     if case.source_sha256 != recorded["case_sha256"]:
         return Verdict(False, f"{document}: the case file {source} has changed since this document was made, so it cannot be regenerated from it")
@@ -225,7 +244,7 @@ def verify(document: Path, *, case_path: Path | None = None, registry: Registry 
     )
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", CasedocsWarning)
-        again = render_request(request, registry=registry, template_version=int(recorded["template_version"]), case_file=recorded["case_file"])
+        again = render_request(request, registry=registry, template_version=int(recorded["template_version"]))
     if again.selection.template.sha256 != recorded["template_sha256"]:
         return Verdict(False, f"{document}: made with a template whose hash is no longer in the registry")
     if again.data == data:

@@ -147,8 +147,9 @@ class Registry:
     def select(self, kind: str, on: date, language: str = SOURCE_LANGUAGE, version: int | None = None) -> Selection:
         """The version in force on ``on`` (or ``version``), in ``language`` where it exists.
 
-        A language falls back first to its base (``pt-BR`` -> ``pt``), then to English.
-        An unreviewed translation is used, with a warning (the caller records it).
+        A language falls back first to its base (``pt-BR`` -> ``pt``), then to English;
+        only a translation of the version in force counts. An unreviewed translation is
+        used, with a warning (the caller records it).
         """
         candidates = self.versions(kind)
         if version is not None:
@@ -165,6 +166,12 @@ class Registry:
                 raise InputError(
                     f"no version of the {kind} template was in force on {on.isoformat()} (the first took effect on {first.isoformat()})"
                 )
+            sources = [t for t in in_force if t.language == SOURCE_LANGUAGE]
+            if sources:
+                # Translations follow the wording in force: a translation of an older
+                # version (perhaps citing superseded law) is not used for a newer one.
+                current = max(sources, key=lambda t: (t.entry.effective_from, t.version)).version
+                in_force = [t for t in in_force if t.version == current]
             candidates = in_force
         for wanted in _language_chain(language):
             matching = [t for t in candidates if t.language.lower() == wanted]
