@@ -146,7 +146,7 @@ def test_warning_letter_at_each_stage(tmp_path: Path, capsys: pytest.CaptureFixt
     assert err == ""
     text = assert_golden(f"warning-letter-KHA-2026-0003-P1-{stage}", data)
     lines = paragraphs(text)
-    assert body(text).startswith("Shane Doyle\n  14 Rowan Court\n  Kestrel Park Road\n  Petts Wood\n  BR5 1QP | Date: ")
+    assert body(text).startswith("Mr Shane Doyle\n  14 Rowan Court\n  Kestrel Park Road\n  Petts Wood\n  BR5 1QP | Date: ")
     assert "Dear Mr Doyle," in lines
     heading = {
         "verbal": "Confirmation of the verbal warning we gave you",
@@ -175,7 +175,7 @@ def test_warning_letter_about_a_14_year_old_goes_to_the_parent(tmp_path: Path, c
     assert err == ""
     text = assert_golden("warning-letter-KHA-2026-0002-P1-first-guardian", data)
     lines = paragraphs(text)
-    assert body(text).startswith("Siobhán O'Brien\n  22 Heron Way\n  Crofton Vale\n  Orpington\n  BR6 8PX | Date: 1 May 2026\n")
+    assert body(text).startswith("Ms Siobhán O'Brien\n  22 Heron Way\n  Crofton Vale\n  Orpington\n  BR6 8PX | Date: 1 May 2026\n")
     assert "Tyler" not in body(text).split("Dear", 1)[0]  # not addressed to the child
     assert "Dear Ms O'Brien," in lines
     assert any(line.startswith("We are writing to you as the parent or guardian of Tyler Brennan, who is 14, because of") for line in lines)

@@ -64,7 +64,7 @@ class Request:
 def addressee(case: Case, party: Party) -> Addressee:
     address = party.address or list(case.location.address)
     postcode = party.postcode or (case.location.postcode if not party.address else "")
-    return Addressee([party.name], address, postcode, f"Dear {party.salutation}")
+    return Addressee([party.full_name], address, postcode, f"Dear {party.salutation}")
 
 
 def guardian_addressee(case: Case, party: Party) -> Addressee:
@@ -72,10 +72,14 @@ def guardian_addressee(case: Case, party: Party) -> Addressee:
     guardians = case.guardians_of(party.id)
     home = next((g for g in guardians if g.address), party)
     base = addressee(case, home)
-    names = [g.name for g in guardians]
+    names = [g.full_name for g in guardians]
     salutations = [g.salutation for g in guardians if g.title]
     greeting = "Dear " + (" and ".join(salutations) if len(salutations) == len(guardians) else "Parent or Guardian")
     return Addressee(names, base.address, base.postcode, greeting)
+
+
+def article(word: str) -> str:
+    return "an" if word[:1].lower() in "aeiou" else "a"
 
 
 def common_context(request: Request, info: DocInfo) -> dict[str, Any]:
@@ -133,7 +137,7 @@ def _warning_letter(request: Request) -> dict[str, Any]:
 
 def _require_party(request: Request) -> Party:
     if request.party is None:
-        raise InputError(f"a {request.kind} is written to one party: add --party ID (the parties are {', '.join(p.id for p in request.case.parties)})")
+        raise InputError(f"{article(request.kind)} {request.kind} is written to one party: add --party ID (the parties are {', '.join(p.id for p in request.case.parties)})")
     return request.party
 
 

@@ -17,7 +17,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from toolkit import __version__
-from toolkit.documents import DocInfo, DocumentKind, Request, common_context, kind as lookup_kind
+from toolkit.documents import DocInfo, DocumentKind, Request, article, common_context, kind as lookup_kind
 from toolkit.errors import CasedocsWarning, InputError, UsageError
 from toolkit.loader import load_case, resolve_case
 from toolkit.model import Case, Party
@@ -71,7 +71,7 @@ def render_request(request: Request, *, registry: Registry | None = None, templa
     kind: DocumentKind = lookup_kind(request.kind)
     if request.party is not None and kind.roles and request.party.role not in kind.roles:
         raise InputError(
-            f"a {kind.name} is not written to a {request.party.role.replace('_', ' ')} ({request.party_id}): "
+            f"{article(kind.name)} {kind.name} is not written to {article(request.party.role)} {request.party.role.replace('_', ' ')} ({request.party_id}): "
             f"it is for {', '.join(r.replace('_', ' ') for r in kind.roles)}"
         )
     reader = reader_of(request)

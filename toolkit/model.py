@@ -220,6 +220,9 @@ def add_months(day: date, months: int) -> date:
     raise AssertionError("unreachable")
 
 
+_SURNAME_PARTICLES = {"van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "ter", "bin", "binti", "al", "el"}
+
+
 def initials(name: str) -> str:
     """Exhibit-mark initials: first letter of the first and last name ("Priya Shah" -> "PS")."""
     words = [w for w in re.split(r"[\s\-]+", name) if w and w[0].isalpha()]
@@ -305,10 +308,20 @@ class Party(Strict):
 
     @property
     def salutation(self) -> str:
-        """"Dear Ms Kowalska" style; the full name when no title is recorded."""
-        if self.title:
-            return f"{self.title} {self.name.split()[-1]}"
-        return self.name
+        """"Dear Ms Kowalska" style: title and surname (with its particles, so "Mr van der
+        Berg"); the full name when there is no title or the name is a joint one."""
+        words = self.name.split()
+        if not self.title or len(words) < 2 or "&" in words or "and" in words:
+            return self.name
+        start = len(words) - 1
+        while start > 1 and words[start - 1].lower() in _SURNAME_PARTICLES:
+            start -= 1
+        return f"{self.title} {' '.join(words[start:])}"
+
+    @property
+    def full_name(self) -> str:
+        """The name as an address block shows it: "Mr Shane Doyle"."""
+        return f"{self.title} {self.name}" if self.title and "&" not in self.name else self.name
 
 
 class Incident(Strict):

@@ -41,6 +41,7 @@ from toolkit.registry import TemplateVersion
 
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _RENDERED_PARTS = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
+_FURNITURE = re.compile(r"^word/(header|footer)\d*\.xml$")
 _CUSTOM_PROPS = "docProps/custom.xml"
 _CORE_PROPS = "docProps/core.xml"
 _STYLE_PARTS = ("word/styles.xml", "word/stylesWithEffects.xml")  # the second is Word 2010's copy
@@ -228,7 +229,9 @@ class CompiledTemplate:
         deflated = self.deflated
         if large_print:
             deflated = dict(deflated)
-            for name in [n for n in out if _RENDERED_PARTS.match(n) or n in _STYLE_PARTS]:
+            # The letter's own text grows; the letterhead and footer (page furniture with
+            # explicit small sizes) keep theirs, or they would take a quarter of each page.
+            for name in [n for n in out if (_RENDERED_PARTS.match(n) and not _FURNITURE.match(n)) or n in _STYLE_PARTS]:
                 before, after = self._enlarged.get(name, (None, b""))
                 if before is not out[name]:  # enlarged once per distinct part (styles: once per template)
                     after = enlarge(out[name])
