@@ -364,3 +364,18 @@ def test_the_fixture_perpetrator_is_a_minor_with_guardians() -> None:
     assert p1.is_minor_on(case.received.date())
     assert not p1.is_minor_on(date(2027, 3, 2))
     assert case.received + timedelta(hours=24) == case.deadlines()[0].due
+
+
+@pytest.mark.parametrize(
+    ("title", "name", "salutation", "full_name"),
+    [
+        ("Ms", "Agnieszka Wiśniewska", "Ms Wiśniewska", "Ms Agnieszka Wiśniewska"),
+        ("Mr", "Pieter van der Berg", "Mr van der Berg", "Mr Pieter van der Berg"),
+        ("Dr", "Siobhán O'Brien", "Dr O'Brien", "Dr Siobhán O'Brien"),
+        (None, "Kwame & Abena Mensah", "Kwame & Abena Mensah", "Kwame & Abena Mensah"),
+        ("Mx", "Robin", "Robin", "Mx Robin"),
+    ],
+)
+def test_salutation_and_full_name(title: str | None, name: str, salutation: str, full_name: str) -> None:
+    person = Party(id="V1", role="victim", name=name, title=title)
+    assert (person.salutation, person.full_name) == (salutation, full_name)
