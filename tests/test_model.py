@@ -373,7 +373,7 @@ def test_the_fixture_perpetrator_is_a_minor_with_guardians() -> None:
         ("Mr", "Pieter van der Berg", "Mr van der Berg", "Mr Pieter van der Berg"),
         ("Dr", "Siobhán O'Brien", "Dr O'Brien", "Dr Siobhán O'Brien"),
         (None, "Kwame & Abena Mensah", "Kwame & Abena Mensah", "Kwame & Abena Mensah"),
-        ("Mx", "Robin", "Robin", "Mx Robin"),
+        ("Mx", "Robin", "Mx Robin", "Mx Robin"),
     ],
 )
 def test_salutation_and_full_name(title: str | None, name: str, salutation: str, full_name: str) -> None:

@@ -311,7 +311,7 @@ class Party(Strict):
         """"Dear Ms Kowalska" style: title and surname (with its particles, so "Mr van der
         Berg"); the full name when there is no title or the name is a joint one."""
         words = self.name.split()
-        if not self.title or len(words) < 2 or "&" in words or "and" in words:
+        if not self.title or "&" in words or "and" in words:
             return self.name
         start = len(words) - 1
         while start > 1 and words[start - 1].lower() in _SURNAME_PARTICLES:
