@@ -31,6 +31,7 @@ def documents_for(case_path: Path, out: Path, pdf: bool) -> list[Path]:
     for kind, party, on in dict.fromkeys(extra):
         if kind in KINDS:
             written += generate(kind, case, party=party, on=on, out=out)
+    written = list(dict.fromkeys(written))
     if pdf:
         written += to_pdf([p for p in written if p.suffix == ".docx"])
     if case.injunction and pdf:

@@ -160,7 +160,7 @@ def _agreement_kinds() -> tuple[DocumentKind, ...]:
     """The ABC, its review letter, the consent form and the referral (toolkit.agreements)."""
     from toolkit import agreements as ag
 
-    people = ("victim", "complainant", "witness", "perpetrator", "parent_guardian")
+    people = ("victim", "complainant", "witness", "perpetrator", "parent_guardian", "staff_member")
     return (
         DocumentKind("abc", "Acceptable Behaviour Contract", ag.abc_context, ag.ABC_TYPES, default_party=ag.abc_party),
         DocumentKind(

@@ -176,6 +176,7 @@ def to_pdf(documents: list[Path]) -> list[Path]:
     """
     from toolkit.convert import ConverterPool
 
+    documents = list(dict.fromkeys(documents))  # the same document asked for twice is converted once
     missing = [(d, d.with_suffix(".pdf")) for d in documents if not d.with_suffix(".pdf").exists()]
     if missing:
         with ConverterPool(jobs=min(2, len(missing))) as pool:

@@ -25,7 +25,7 @@ How a run goes
 5. With ``--pdf``: every letter to PDF through the LibreOffice pool (warm workers, in
    batches), then one **print file** sorted by postcode in which each letter starts on
    an odd page (a blank page is added after a letter with an odd page count), for
-   duplex printing.
+   duplex printing; past :data:`PRINT_VOLUME` letters, in numbered volumes.
 
 Output: ``out/merge/<kind>-<date>/<name>-<postcode>-<key8>.docx``. The name depends
 only on the row's values (``key8`` is the start of a SHA-256 of all of them), so it is
@@ -71,6 +71,9 @@ AUDIT_LOG = "audit.jsonl"
 PROP = "casedocs."
 BATCH = 32  # letters a worker renders, syncs and writes together
 PDF_BATCH = 100
+#: Letters per print file: a longer list gets volumes (-print-01.pdf, ...), in postcode order
+#: across them, so that neither the file nor the memory to build it grows without bound.
+PRINT_VOLUME = 1000
 
 
 # -- merge kinds ----------------------------------------------------------------------
@@ -343,7 +346,7 @@ class MergeResult:
     unreviewed: Counter = field(default_factory=Counter)  # template language -> letters
     easy_read: int = 0
     pdfs: list[Path] = field(default_factory=list)
-    print_pdf: Path | None = None
+    print_pdfs: list[Path] = field(default_factory=list)  # one, or volumes of PRINT_VOLUME letters
 
     def notes(self) -> list[str]:
         """What a person should know or do, for stderr."""
@@ -583,8 +586,13 @@ def _make_pdfs(
         result.pdfs.append(docx.with_suffix(".pdf"))
         emit(docx.with_suffix(".pdf"))
     items.sort(key=lambda item: (_postcode_order(item[0]), item[1].lower(), item[2]))
-    result.print_pdf = print_file([d.with_suffix(".pdf") for _, _, _, d in items], folder / f"{kind}-{on.isoformat()}-print.pdf")
-    emit(result.print_pdf)
+    ordered = [d.with_suffix(".pdf") for _, _, _, d in items]
+    volumes = [ordered[i : i + PRINT_VOLUME] for i in range(0, len(ordered), PRINT_VOLUME)]
+    for number, volume in enumerate(volumes, start=1):
+        suffix = "" if len(volumes) == 1 else f"-{number:02d}"
+        printed = print_file(volume, folder / f"{kind}-{on.isoformat()}-print{suffix}.pdf")
+        result.print_pdfs.append(printed)
+        emit(printed)
 
 
 def _postcode_order(postcode: str) -> tuple[str, int, str, str]:
