@@ -212,9 +212,12 @@ def case_items(
                 a.done for a in case.actions
                 if a.type == "abc_review" and known(a.done) and a.done >= window_opens and a.party in (abc.party, None)
             )
+            # an agreed review time recorded on the abc_review action overrides, as in the model
+            agreed = sorted(a.due for a in case.actions if a.type == "abc_review" and a.due and a.party in (abc.party, None))
             items.append(
                 item("9.2", "abc_review", f"ABC review for {abc.party} ({abc.review_after_months} months after {started.isoformat()})",
-                     start_of(started), end_of(review_day), reviews[0] if reviews else None, party=abc.party, all_day=True)
+                     start_of(started), agreed[0] if agreed else end_of(review_day), reviews[0] if reviews else None,
+                     party=abc.party, all_day=not agreed)
             )
 
     # 8.2: an interpreter for everyone who needs one, booked in time for the first contact

@@ -43,6 +43,12 @@ The audit assumes the reader knows these rules, but not which cell was picked as
 complement; it is checked in the tests against brute-force enumeration of every table
 consistent with what is printed.
 
+The audit sees one table at a time. Two publications that print the same count in
+differently grouped tables could still be subtracted from each other, so the same
+figures are always grouped the same way: the newsletter's action figures and the
+report's "action against perpetrators" have the same rows (``newsletter.ENFORCEMENT``),
+and as columns without row totals do not interact, they print and hide the same cells.
+
 Tables here are rows by columns, with row totals, column totals, both or neither: one
 column with a total underneath is the usual list ("verbal warnings ... total").
 """
