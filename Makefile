@@ -62,6 +62,12 @@ validate: $(VENV)/.installed ## validate every case file in case_files/
 check: $(VENV)/.installed ## the policy's deadlines across open cases: overdue and due soon (fails if anything is overdue)
 	$(CASEDOCS) check $(CASES)
 
+newsletter: $(VENV)/.installed ## the year's newsletter article, anonymised: make newsletter YEAR=2026
+	$(CASEDOCS) newsletter --year $(YEAR) $(CASES) --out $(OUT) $(PDF_FLAG)
+
+report: $(VENV)/.installed ## the year's monitoring report to the Management Committee: make report YEAR=2026
+	$(CASEDOCS) report --year $(YEAR) $(CASES) --out $(OUT) $(PDF_FLAG)
+
 letters: $(VENV)/.installed ## every letter a case's log calls for, as .docx and PDF: make letters CASE=KHA-2026-0001
 	@test -n "$(CASE)" || { echo "usage: make letters CASE=KHA-2026-0001" >&2; exit 2; }
 	$(CASEDOCS) letters $(CASE) --out $(OUT) $(PDF_FLAG)

@@ -147,6 +147,13 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 1 if report.anything_overdue else 0
 
 
+def cmd_annual(args: argparse.Namespace) -> int:
+    from toolkit.annual import generate_annual
+
+    _emit(generate_annual(args.command, args.year, args.paths or ["case_files"], on=args.date, pdf=args.pdf, out=args.out))
+    return 0
+
+
 # -- parser -----------------------------------------------------------------------
 def _output_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--date", type=_iso_date, help="document date, YYYY-MM-DD (default: today)")
@@ -207,6 +214,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--soon", type=int, default=2, metavar="N", help="working days ahead that count as due soon (default: 2)")
     p.add_argument("--all", action="store_true", help="the table lists everything, not only what is overdue or due soon")
     p.set_defaults(handler=cmd_check)
+
+    for name, what in (
+        ("newsletter", "the annual newsletter article (policy 6.1): anonymised, small counts suppressed"),
+        ("report", "the annual monitoring report to the Management Committee (policy 10.2, 10.3)"),
+    ):
+        p = sub.add_parser(name, help=what)
+        p.add_argument("--year", type=int, required=True, metavar="Y", help="the year it covers")
+        p.add_argument("paths", nargs="*", metavar="PATH", help="case files or folders (default: case_files/)")
+        _output_options(p)
+        p.set_defaults(handler=cmd_annual)
 
     p = sub.add_parser("merge", help="mail merge: one document per recipient of a CSV or YAML list")
     p.add_argument("kind", metavar="KIND", help="policy-notice")

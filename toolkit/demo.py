@@ -13,6 +13,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from toolkit.annual import ANNUAL, generate_annual
 from toolkit.documents import KINDS
 from toolkit.generate import generate, generate_letters, to_pdf
 from toolkit.loader import case_paths, load_case
@@ -49,9 +50,15 @@ def main(argv: list[str] | None = None) -> int:
     pdf = shutil.which("soffice") is not None or shutil.which("libreoffice") is not None
     if not pdf:
         print("LibreOffice is not installed: making .docx only (see 'make system-deps')", file=sys.stderr)
+    years: set[int] = set()
     for case_path in case_paths([args.cases]):
+        years.add(load_case(case_path).year)
         for path in documents_for(case_path, args.out, pdf):
             print(path)
+    for year in sorted(years):
+        for name in ANNUAL:
+            for path in generate_annual(name, year, [args.cases], out=args.out, pdf=pdf):
+                print(path)
     return 0
 
 

@@ -32,9 +32,9 @@ only on the row's values (``key8`` is the start of a SHA-256 of all of them), so
 stable when rows are added, removed or re-sorted, and unique per distinct recipient.
 
 Interrupting (Ctrl-C, ``kill``) leaves no partial file: documents appear by an atomic
-hard link from a complete temporary file; workers turn SIGTERM into an exception so their
-temporary files are removed; a run also removes stray temporary files left in its folder
-by a ``kill -9`` (it holds a lock on the folder, so no other run is using them).
+hard link from a complete temporary file; the parent stops the pool and then removes the
+temporary files its workers were writing; a run also removes stray temporary files left
+in its folder by a ``kill -9`` (it holds a lock on the folder, so no other run is using them).
 """
 
 from __future__ import annotations
@@ -179,14 +179,14 @@ def render_key(kind: str, recipient: Recipient, template: TemplateVersion, on: d
 _worker: dict[str, Any] = {}
 
 
-def _sigterm(signum: int, frame: Any) -> None:
-    raise SystemExit(128 + signum)  # unwinds, so a half-made temporary file is removed
-
-
 def _init_worker(kind: str, on: date, templates: list[TemplateVersion]) -> None:
     """Once per worker: compile the templates (a no-op when inherited from the parent by fork)."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the pool
-    signal.signal(signal.SIGTERM, _sigterm)
+    # the parent handles Ctrl-C: it stops the pool (SIGTERM, which ends a worker at once) and
+    # then removes the temporary files the workers were writing
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # and not the parent's SIGTERM handler (inherited by fork): Pool.terminate() must end a worker
+    # at once, whatever it is waiting on, or joining it can hang
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _worker.update(kind=merge_kind(kind), on=on)
     for template in templates:
         compiled(template)
@@ -368,6 +368,11 @@ class MergeResult:
         return notes
 
 
+def _remove_strays(folder: Path) -> None:
+    for stray in [*folder.glob(".*.part"), *folder.glob(".*.tmp")]:
+        stray.unlink(missing_ok=True)
+
+
 @contextmanager
 def _folder_lock(folder: Path) -> Iterator[None]:
     ensure_dir(folder)
@@ -377,8 +382,7 @@ def _folder_lock(folder: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             raise InputError(f"{folder}: another casedocs merge is writing to this folder: wait for it to finish") from None
-        for stray in [*folder.glob(".*.part"), *folder.glob(".*.tmp")]:  # left by a kill -9
-            stray.unlink(missing_ok=True)
+        _remove_strays(folder)  # left by a kill -9 (the lock says no other run is using them)
         yield
     finally:
         handle.close()
@@ -515,9 +519,13 @@ def merge(
         try:
             if workers > 1:
                 context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
-                with context.Pool(workers, initializer=_init_worker, initargs=(mk.name, on, templates)) as pool:
-                    for outcomes in pool.imap(_render_batch, batches()):
-                        _record(outcomes, pending, result, folder, emit, keep_paths, bar)
+                try:
+                    with context.Pool(workers, initializer=_init_worker, initargs=(mk.name, on, templates)) as pool:
+                        for outcomes in pool.imap(_render_batch, batches()):
+                            _record(outcomes, pending, result, folder, emit, keep_paths, bar)
+                except BaseException:
+                    _remove_strays(folder)  # the pool is stopped (its workers joined): theirs, half-written
+                    raise
             else:
                 _worker.update(kind=mk, on=on)
                 for batch in batches():

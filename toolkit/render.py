@@ -35,6 +35,7 @@ from docxtpl import DocxTemplate
 from jinja2 import StrictUndefined, TemplateError, UndefinedError, pass_context
 from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedEnvironment
+from markupsafe import Markup
 
 from toolkit.errors import InputError
 from toolkit.registry import TemplateVersion
@@ -108,11 +109,57 @@ def _f_words(value: str | list[str]) -> str:
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1] if words else ""
 
 
+_CONTENT_WIDTH_TWIPS = 9412  # A4 less 22 mm margins each side (letterhead.py)
+
+
+def _f_docx_table(table: Mapping[str, Any]) -> Markup:
+    """A table whose columns are only known at run time (a report's figures), as Word XML.
+
+    Use it alone in a paragraph with docxtpl's paragraph form, ``{{p figures|docx_table }}``,
+    which replaces the paragraph with the table. ``table`` has ``header`` (list),
+    ``rows`` (lists, label first) and optionally ``footer`` (a list, or None). The
+    header repeats on every page; rows do not break across pages.
+    """
+    header, rows, footer = list(table["header"]), [list(r) for r in table["rows"]], table.get("footer")
+    count = len(header)
+    first = _CONTENT_WIDTH_TWIPS * 2 // 5 if count > 1 else _CONTENT_WIDTH_TWIPS
+    rest = (_CONTENT_WIDTH_TWIPS - first) // max(count - 1, 1)
+    widths = [first] + [rest] * (count - 1)
+    border = '<w:{0} w:val="single" w:sz="4" w:space="0" w:color="8C8C8C"/>'
+    borders = "".join(border.format(edge) for edge in ("top", "left", "bottom", "right", "insideH", "insideV"))
+
+    def cell(text: object, width: int, *, bold: bool, shade: bool, right: bool) -> str:
+        shading = '<w:shd w:val="clear" w:color="auto" w:fill="DCEBEF"/>' if shade else ""
+        align = '<w:jc w:val="right"/>' if right else ""
+        weight = "<w:b/>" if bold else ""
+        return (
+            f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{shading}</w:tcPr>'
+            f'<w:p><w:pPr><w:spacing w:before="40" w:after="40"/>{align}</w:pPr>'
+            f'<w:r><w:rPr>{weight}</w:rPr><w:t xml:space="preserve">{xml_escape(str(text))}</w:t></w:r></w:p></w:tc>'
+        )
+
+    def row(values: list[Any], *, bold: bool = False, shade: bool = False, heading: bool = False) -> str:
+        props = "<w:trPr><w:cantSplit/>" + ("<w:tblHeader/>" if heading else "") + "</w:trPr>"
+        cells = "".join(cell(v, w, bold=bold, shade=shade, right=i > 0) for i, (v, w) in enumerate(zip(values, widths)))
+        return f"<w:tr>{props}{cells}</w:tr>"
+
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+    body = row(header, bold=True, shade=True, heading=True) + "".join(row(r) for r in rows)
+    if footer:
+        body += row(list(footer), bold=True)
+    return Markup(
+        f'<w:tbl><w:tblPr><w:tblW w:w="{_CONTENT_WIDTH_TWIPS}" w:type="dxa"/><w:tblBorders>{borders}</w:tblBorders>'
+        f'<w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>{body}</w:tbl>'
+        '<w:p><w:pPr><w:spacing w:after="0"/></w:pPr></w:p>'
+    )
+
+
 def build_environment() -> SandboxedEnvironment:
     # immutable: a template can read the case but not change it (no list.append, dict.update)
     env = ImmutableSandboxedEnvironment(autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True)
     env.filters.update(
-        date=_f_date, datetime=_f_datetime, number=_f_number, yesno=_f_yesno, language=_f_language, words=_f_words
+        date=_f_date, datetime=_f_datetime, number=_f_number, yesno=_f_yesno, language=_f_language, words=_f_words,
+        docx_table=_f_docx_table,
     )
     return env
 

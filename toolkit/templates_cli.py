@@ -18,9 +18,11 @@ from toolkit.registry import Registry
 
 
 def context_types() -> dict[str, dict[str, object]]:
+    from toolkit.annual import ANNUAL_TYPES
     from toolkit.merge import merge_context_types
 
-    return {name: {**COMMON_TYPES, **kind.context_types} for name, kind in KINDS.items()} | merge_context_types()
+    kinds = {name: {**COMMON_TYPES, **kind.context_types} for name, kind in KINDS.items()}
+    return kinds | merge_context_types() | ANNUAL_TYPES
 
 
 def list_text(registry: Registry) -> str:
