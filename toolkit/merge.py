@@ -47,6 +47,7 @@ import os
 import signal
 import sys
 import tempfile
+import threading
 import time
 import unicodedata
 import warnings
@@ -391,7 +392,7 @@ def _folder_lock(folder: Path) -> Iterator[None]:
 @contextmanager
 def _sigterm_as_interrupt() -> Iterator[None]:
     """``kill`` stops a run as Ctrl-C does: the pool is stopped, temporary files removed."""
-    if threading_main():
+    if threading.current_thread() is threading.main_thread():  # signals can only be set there
         def handler(signum: int, frame: Any) -> None:
             raise KeyboardInterrupt
 
@@ -402,12 +403,6 @@ def _sigterm_as_interrupt() -> Iterator[None]:
             signal.signal(signal.SIGTERM, previous)
     else:
         yield
-
-
-def threading_main() -> bool:
-    import threading
-
-    return threading.current_thread() is threading.main_thread()
 
 
 def _done_keys(folder: Path) -> dict[str, str]:
