@@ -131,11 +131,12 @@ def test_the_other_filters(tmp_path: Path) -> None:
 
 
 # -- large print -----------------------------------------------------------------------------
-def _sizes(data: bytes) -> list[int]:
+def _sizes(data: bytes, *, furniture: bool = False) -> list[int]:
+    """Font sizes in the letter's own parts (or, with ``furniture``, its header and footer)."""
     archive = zipfile.ZipFile(io.BytesIO(data))
     sizes = []
     for name in archive.namelist():
-        if name.endswith(".xml"):
+        if name.endswith(".xml") and bool(re.match(r"word/(header|footer)\d*\.xml$", name)) == furniture:
             sizes += [int(v) for v in re.findall(r'<w:sz(?:Cs)? w:val="(\d+)"', archive.read(name).decode("utf-8"))]
     return sizes
 
@@ -147,6 +148,8 @@ def test_large_print_makes_every_size_at_least_16_point() -> None:
     assert large.record["large_print"] == "yes"
     sizes = _sizes(large.data)
     assert sizes and min(sizes) >= 32
+    # the letterhead and footer keep their size, or they would take a quarter of each page
+    assert _sizes(large.data, furniture=True) == _sizes(render_request(Request(case, "acknowledgement", date(2026, 4, 20), "C1")).data, furniture=True)
     # and the standard print of the same letter has smaller text (so the check can fail)
     standard = render_request(Request(case, "acknowledgement", date(2026, 4, 20), "C1"))
     assert standard.record["large_print"] == "no"

@@ -38,7 +38,7 @@ from typing import Any
 from babel.dates import format_date, format_time
 
 from toolkit.errors import InputError
-from toolkit.model import Case, Evidence, Injunction, Party, Tenancy, initials, start_of
+from toolkit.model import Case, Evidence, Injunction, Party, Tenancy, start_of
 
 FOR_RESPONDENT = "for_respondent"
 

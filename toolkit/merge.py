@@ -46,7 +46,6 @@ import multiprocessing
 import os
 import signal
 import sys
-import tempfile
 import threading
 import time
 import unicodedata
@@ -63,7 +62,7 @@ from toolkit import __version__
 from toolkit.association import KENISTON, Association
 from toolkit.documents import DocInfo
 from toolkit.errors import CasedocsWarning, InputError
-from toolkit.output import _NO_HARD_LINKS, FILE_MODE, _candidates, ensure_dir, replace_atomically
+from toolkit.output import FILE_MODE, append_jsonl, ensure_dir, replace_atomically, write_issued_many
 from toolkit.recipients import Recipient, RowProblem, read_rows, survey
 from toolkit.registry import SOURCE_LANGUAGE, Registry, TemplateVersion
 from toolkit.render import Properties, compiled
@@ -206,106 +205,9 @@ def _render_batch(batch: list[Task]) -> list[Done]:
             made.append((line, Path(target), render_recipient(_worker["kind"], recipient, template, _worker["on"])))
         else:
             done[line] = (line, target, False, "", False)
-    for (line, _, data), (path, written) in zip(made, write_issued_batch([(t, d) for _, t, d in made])):
+    for (line, _, data), (path, written) in zip(made, write_issued_many([(t, d) for _, t, d in made])):
         done[line] = (line, str(path), written, hashlib.sha256(data).hexdigest(), True)
     return [done[task[0]] for task in batch]
-
-
-def _syncfs(folder: Path, files: list[Path]) -> None:
-    """Make written data durable: one ``syncfs`` for the folder's file system (Linux), else fsync each."""
-    try:
-        import ctypes
-
-        libc = ctypes.CDLL(None, use_errno=True)
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            if libc.syncfs(fd) == 0:
-                return
-        finally:
-            os.close(fd)
-    except (OSError, AttributeError):
-        pass
-    for file in files:
-        fd = os.open(file, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
-def write_issued_batch(items: list[tuple[Path, bytes]]) -> list[tuple[Path, bool]]:
-    """:func:`~toolkit.output.write_issued` for many documents, with one disk sync, not one per file.
-
-    Same rules: the same bytes already there is a no-op; different bytes go to the first
-    free ``-N`` name; a name appears by hard link from a complete temporary file, only
-    once the batch's data is on disk, so a crash or a kill leaves a document whole or absent.
-    """
-    results: list[tuple[Path, bool] | None] = [None] * len(items)
-    temps: dict[int, Path] = {}
-    try:
-        for i, (target, data) in enumerate(items):
-            ensure_dir(target.parent)
-            same = next((c for c in _existing(target) if _holds(c, data)), None)
-            if same is not None:
-                results[i] = (same, False)
-                continue
-            fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
-            temps[i] = Path(name)
-            with os.fdopen(fd, "wb") as handle:
-                os.fchmod(handle.fileno(), FILE_MODE)
-                handle.write(data)
-        if temps:
-            _syncfs(items[0][0].parent, list(temps.values()))
-        for i, temp in temps.items():
-            target, data = items[i]
-            results[i] = _publish(temp, target, data)
-    finally:
-        for temp in temps.values():
-            temp.unlink(missing_ok=True)
-    return [r for r in results if r is not None]
-
-
-def _holds(candidate: Path, data: bytes) -> bool:
-    return candidate.is_file() and candidate.stat().st_size == len(data) and candidate.read_bytes() == data
-
-
-def _publish(temp: Path, target: Path, data: bytes) -> tuple[Path, bool]:
-    """Give a complete temporary file the first free name, as write_issued does (hard link,
-    or where there are none an exclusive claim and a rename); the caller removes the temp."""
-    for candidate in _candidates(target):
-        if candidate.exists():
-            if _holds(candidate, data):
-                return candidate, False
-            continue
-        try:
-            os.link(temp, candidate)
-        except FileExistsError:
-            if _holds(candidate, data):
-                return candidate, False
-            continue
-        except OSError as error:
-            if error.errno not in _NO_HARD_LINKS:
-                raise
-            try:
-                os.close(os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE))
-            except FileExistsError:
-                if _holds(candidate, data):
-                    return candidate, False
-                continue
-            try:
-                os.replace(temp, candidate)  # the whole file onto the claimed (empty) name
-            except BaseException:
-                candidate.unlink(missing_ok=True)
-                raise
-        return candidate, True
-    raise OSError(f"too many versions of {target.name}")
-
-
-def _existing(target: Path) -> Iterator[Path]:
-    for candidate in _candidates(target):
-        if not candidate.exists():
-            return
-        yield candidate
 
 
 # -- progress -------------------------------------------------------------------------
@@ -557,13 +459,8 @@ def _record(
         emit(path)
         if keep_paths:
             result.documents.append(path)
-    if records:  # one O_APPEND write per batch: a kill leaves at most a torn last line (ignored on reading)
-        data = "".join(json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n" for r in records).encode("utf-8")
-        fd = os.open(folder / AUDIT_LOG, os.O_WRONLY | os.O_APPEND | os.O_CREAT, FILE_MODE)
-        try:
-            os.write(fd, data)
-        finally:
-            os.close(fd)
+    if records:
+        append_jsonl(folder / AUDIT_LOG, *records)
     if bar:
         bar.advance(len(outcomes))
 
