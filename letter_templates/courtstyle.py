@@ -15,7 +15,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
-from letterhead import FONT, _field, new_document, no_borders, set_widths
+from letterhead import FONT, bottom_border, field, new_document, no_borders, set_widths
 
 BLACK = RGBColor(0, 0, 0)
 TEXT_WIDTH = Mm(210 - 35 - 22)
@@ -40,9 +40,9 @@ def court_document(*, line_spacing: float = 1.5) -> Document:
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
     run = p.add_run("Claim No. {{ title.claim_number }} · Page ")
     run.font.size = Pt(9)
-    _field(p, "PAGE")
+    field(p, "PAGE")
     p.add_run(" of ").font.size = Pt(9)
-    _field(p, "NUMPAGES")
+    field(p, "NUMPAGES")
     for r in p.runs:
         r.font.color.rgb = BLACK
         r.font.size = Pt(9)
@@ -85,13 +85,7 @@ def centred(doc: Document, text: str, *, bold: bool = True, size: int | None = N
 def rule(doc: Document) -> None:
     paragraph = doc.add_paragraph()
     paragraph.paragraph_format.space_after = Pt(2)
-    ppr = paragraph._p.get_or_add_pPr()
-    border = OxmlElement("w:pBdr")
-    bottom = OxmlElement("w:bottom")
-    for key, value in (("w:val", "single"), ("w:sz", "8"), ("w:space", "1"), ("w:color", "000000")):
-        bottom.set(qn(key), value)
-    border.append(bottom)
-    ppr.append(border)
+    bottom_border(paragraph, "000000")
 
 
 def _cell_text(cell, text: str, *, bold: bool = False, align=WD_ALIGN_PARAGRAPH.LEFT) -> None:  # type: ignore[no-untyped-def]

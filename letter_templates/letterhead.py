@@ -92,16 +92,16 @@ def _header(section) -> None:  # type: ignore[no-untyped-def]
     small.font.size, small.font.color.rgb = Pt(8), GREY
     header.paragraphs[0].text = ""
     rule = header.add_paragraph()
-    _bottom_border(rule)
+    bottom_border(rule)
 
 
 def _footer(section, reference: str) -> None:  # type: ignore[no-untyped-def]
     paragraph = section.footer.paragraphs[0]
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _small(paragraph, f"{reference}Page ")
-    _field(paragraph, "PAGE")
+    field(paragraph, "PAGE")
     _small(paragraph, " of ")
-    _field(paragraph, "NUMPAGES")
+    field(paragraph, "NUMPAGES")
     note = section.footer.add_paragraph()
     note.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _small(note, "{{ association.name }} · {{ association.registered }} · OFFICIAL – SENSITIVE")
@@ -112,7 +112,7 @@ def _small(paragraph: Paragraph, text: str) -> None:
     run.font.size, run.font.color.rgb = Pt(8), GREY
 
 
-def _field(paragraph: Paragraph, instruction: str) -> None:
+def field(paragraph: Paragraph, instruction: str) -> None:
     """A Word field (PAGE, NUMPAGES) that Word and LibreOffice update on every page."""
     for kind, text in (("begin", None), (None, instruction), ("separate", None), (None, "1"), ("end", None)):
         run = paragraph.add_run()
@@ -130,11 +130,12 @@ def _field(paragraph: Paragraph, instruction: str) -> None:
             run.text = text
 
 
-def _bottom_border(paragraph: Paragraph) -> None:
+def bottom_border(paragraph: Paragraph, color: str = "005F73") -> None:
+    """A rule under the paragraph (the letterhead's, or a court document's in black)."""
     ppr = paragraph._p.get_or_add_pPr()
     border = OxmlElement("w:pBdr")
     bottom = OxmlElement("w:bottom")
-    for key, value in (("w:val", "single"), ("w:sz", "8"), ("w:space", "1"), ("w:color", "005F73")):
+    for key, value in (("w:val", "single"), ("w:sz", "8"), ("w:space", "1"), ("w:color", color)):
         bottom.set(qn(key), value)
     border.append(bottom)
     ppr.append(border)
