@@ -43,6 +43,7 @@ system-deps: ## install LibreOffice and fonts with apt-get when root, else say w
 	command -v qpdf >/dev/null 2>&1 || missing="yes"; \
 	fc-list 2>/dev/null | grep -q "Liberation Sans" || missing="yes"; \
 	fc-list 2>/dev/null | grep -q "Carlito" || missing="yes"; \
+	fc-list 2>/dev/null | grep -q "Noto Sans" || missing="yes"; \
 	if [ -z "$$missing" ]; then exit 0; fi; \
 	if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then \
 	  echo "installing $(SYSTEM_PACKAGES)" >&2; \
