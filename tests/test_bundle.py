@@ -17,8 +17,7 @@ from pypdf import PdfReader
 
 from toolkit.bundle import make_bundle, safe_file_name
 from toolkit.cli import main
-from toolkit.convert import find_soffice
-from toolkit.errors import InputError, ToolError
+from toolkit.errors import InputError
 from toolkit.generate import generate_letters
 from toolkit.pdfbundle import verify_bundle
 
@@ -34,17 +33,6 @@ STATEMENT_OF_TRUTH = (
 ANONYMOUS = ("Patricia", "Nwosu", "9 Birchfield Close")
 
 
-def _soffice() -> bool:
-    try:
-        find_soffice()
-        return True
-    except ToolError:
-        return False
-
-
-needs_libreoffice = pytest.mark.skipif(not _soffice(), reason="LibreOffice is not installed")
-
-
 def copy_case(folder: Path) -> Path:
     cases = folder / "case_files"
     (cases / "evidence").mkdir(parents=True)
@@ -55,8 +43,6 @@ def copy_case(folder: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def made(tmp_path_factory) -> dict[str, Path]:
-    if not _soffice():
-        pytest.skip("LibreOffice is not installed")
     folder = tmp_path_factory.mktemp("bundle")
     case = copy_case(folder)
     out = folder / "out"
@@ -74,7 +60,6 @@ def flat(text: str) -> str:
     return re.sub(r"\s+", " ", text)
 
 
-@needs_libreoffice
 def test_file_names_and_sections(made) -> None:
     assert made["pdf"] == made["out"] / REF / f"{NAME}.pdf"
     assert made["json"] == made["out"] / REF / f"{NAME}.json"
@@ -105,7 +90,6 @@ def test_safe_file_name(name: str) -> None:
     assert safe_file_name(name) == "K00BR417 Keniston HA v O Brien and Co Ltd A"
 
 
-@needs_libreoffice
 def test_index_first_stamps_links_bookmarks_labels(made) -> None:
     data = json.loads(made["json"].read_text())
     assert verify_bundle(made["pdf"], data) == []
@@ -141,7 +125,6 @@ def test_index_first_stamps_links_bookmarks_labels(made) -> None:
     assert float(root["/OpenAction"][4]) == 1.0
 
 
-@needs_libreoffice
 def test_exhibit_covers_landscape_pages_and_statement_text(made) -> None:
     data = json.loads(made["json"].read_text())
     reader = PdfReader(made["pdf"])
@@ -171,7 +154,6 @@ def test_exhibit_covers_landscape_pages_and_statement_text(made) -> None:
     assert "Patricia Nwosu" in flat(" ".join(pages))  # the court's copy names her
 
 
-@needs_libreoffice
 def test_respondent_copy_has_no_anonymous_witness_and_notes_withheld_evidence(made) -> None:
     data = json.loads(made["served_json"].read_text())
     assert verify_bundle(made["served_pdf"], data) == []
@@ -190,7 +172,6 @@ def test_respondent_copy_has_no_anonymous_witness_and_notes_withheld_evidence(ma
     assert "Withheld from the respondent" in reader.pages[0].extract_text()
 
 
-@needs_libreoffice
 def test_building_again_is_a_no_op(made) -> None:
     before = sorted(p.name for p in (made["out"] / REF).iterdir())
     again = make_bundle(made["case"], out=made["out"])
@@ -198,7 +179,6 @@ def test_building_again_is_a_no_op(made) -> None:
     assert sorted(p.name for p in (made["out"] / REF).iterdir()) == before
 
 
-@needs_libreoffice
 def test_supplement_continues_the_numbering(tmp_path: Path) -> None:
     case = copy_case(tmp_path)
     out = tmp_path / "out"

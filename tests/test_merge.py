@@ -8,7 +8,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import shutil
 import signal
 import subprocess
@@ -291,11 +290,11 @@ def _check_complete_and_identical(folder: Path, recipients: Path) -> None:
 
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT, signal.SIGKILL])
 def test_an_interrupted_run_leaves_no_partial_file_and_the_next_completes_it(tmp_path, sig):
-    recipients = write_recipients(tmp_path / "r.csv", 1500)
+    total = 3000  # long enough to be stopped at about 100 letters on any machine
+    recipients = write_recipients(tmp_path / "r.csv", total)
     code, folder = _run_and_stop(tmp_path, recipients, sig)
     made = len(list(folder.glob("*.docx")))
-    if code == 0:
-        pytest.skip("the run finished before it could be stopped (a very fast machine)")
+    assert code != 0, "the run finished before it could be stopped"
     if sig != signal.SIGKILL:
         assert code == 130
         assert not list(folder.glob(".*.part")), "a temporary file was left behind"
@@ -306,9 +305,9 @@ def test_an_interrupted_run_leaves_no_partial_file_and_the_next_completes_it(tmp
     again = merge(KIND, recipients, on=ON, out=folder.parent.parent, jobs=2, progress=False)
     # (after a kill -9 the orphaned workers may finish their batch: those files are there but not
     # in the audit log, so they are rendered again and found identical -- neither written nor done)
-    assert again.count == 1500 and again.written + again.already_done <= 1500
+    assert again.count == total and again.written + again.already_done <= total
     assert again.already_done > 0 or made == 0
-    assert len(list(folder.glob("*.docx"))) == 1500
+    assert len(list(folder.glob("*.docx"))) == total
     assert not list(folder.glob(".*.part"))
     _check_complete_and_identical(folder, recipients)
 
@@ -373,7 +372,6 @@ def test_postcodes_sort_as_the_post_does():
     assert sorted(codes, key=_postcode_order) == ["BR1 3AB", "BR6 0AA", "BR6 0JA", "BR10 1AA", "E1 6AN", "SE1 7AA", "SW1 1AA", "SW1A 2AA"]
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None and not os.environ.get("CASEDOCS_SOFFICE"), reason="LibreOffice is not installed")
 def test_pdf_print_file_in_postcode_order_with_odd_page_starts(tmp_path, capsys):
     from pypdf import PdfReader
 
