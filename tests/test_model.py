@@ -379,3 +379,12 @@ def test_the_fixture_perpetrator_is_a_minor_with_guardians() -> None:
 def test_salutation_and_full_name(title: str | None, name: str, salutation: str, full_name: str) -> None:
     person = Party(id="V1", role="victim", name=name, title=title)
     assert (person.salutation, person.full_name) == (salutation, full_name)
+
+
+@pytest.mark.parametrize(
+    ("name", "surname"),
+    [("Shane Doyle", "Doyle"), ("Pieter van der Berg", "van der Berg"), ("Acme & Sons <Ltd>", "Acme & Sons <Ltd>"),
+     ("Brightwell Repairs Ltd", "Brightwell Repairs Ltd"), ("Kim", "Kim")],
+)
+def test_surname(name: str, surname: str) -> None:
+    assert Party(id="P1", role="perpetrator", name=name).surname == surname

@@ -79,8 +79,7 @@ def safe_file_name(text: str) -> str:
 def short_case_name(case: Case, injunction: Injunction) -> str:
     if injunction.short_name:
         return injunction.short_name
-    surname = case.party(injunction.respondent).name.split()[-1]
-    return f"Keniston HA v {surname}"
+    return f"Keniston HA v {case.party(injunction.respondent).surname}"
 
 
 def bundle_stem(case: Case, *, for_respondent: bool = False, supplement: int = 0) -> str:

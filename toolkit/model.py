@@ -310,18 +310,32 @@ class Party(Strict):
     def salutation(self) -> str:
         """"Dear Ms Kowalska" style: title and surname (with its particles, so "Mr van der
         Berg"); the full name when there is no title or the name is a joint one."""
+        if not self.title or self.is_joint_or_organisation:
+            return self.name
+        return f"{self.title} {self.surname}"
+
+    @property
+    def is_joint_or_organisation(self) -> bool:
+        """"Kwame & Abena Mensah", "Acme Repairs Ltd": no single surname to use."""
+        words = [w.strip(".,<>()").lower() for w in self.name.split()]
+        return bool({"&", "and", "ltd", "limited", "plc", "llp", "services", "group"} & set(words))
+
+    @property
+    def surname(self) -> str:
+        """The last name with its particles ("van der Berg"); the whole name of a joint
+        party or an organisation."""
         words = self.name.split()
-        if not self.title or "&" in words or "and" in words:
+        if self.is_joint_or_organisation or len(words) < 2:
             return self.name
         start = len(words) - 1
         while start > 1 and words[start - 1].lower() in _SURNAME_PARTICLES:
             start -= 1
-        return f"{self.title} {' '.join(words[start:])}"
+        return " ".join(words[start:])
 
     @property
     def full_name(self) -> str:
         """The name as an address block shows it: "Mr Shane Doyle"."""
-        return f"{self.title} {self.name}" if self.title and "&" not in self.name else self.name
+        return f"{self.title} {self.name}" if self.title and not self.is_joint_or_organisation else self.name
 
 
 class Incident(Strict):
