@@ -79,10 +79,12 @@ def test_a_document_for_the_wrong_kind_of_party_is_refused(tmp_path: Path, capsy
     assert "Liam Hargreaves (V1) is not named as a perpetrator of any incident in KHA-2026-0003" in err
 
 
-def test_an_unknown_kind_and_a_missing_case_are_input_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = run(capsys, "generate", "love-letter", str(CASES / "KHA-2026-0003.yaml"), "--party", "V1", "--out", str(tmp_path))
-    assert (code, out) == (1, "")
-    assert "there is no document kind 'love-letter'" in err
+def test_an_unknown_kind_is_a_usage_error_and_a_missing_case_an_input_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["generate", "love-letter", str(CASES / "KHA-2026-0003.yaml"), "--party", "V1", "--out", str(tmp_path)])
+    out, err = capsys.readouterr()
+    assert (exited.value.code, out) == (2, "")
+    assert "argument KIND: invalid choice: 'love-letter' (choose from " in err
     missing = tmp_path / "KHA-2026-9999.yaml"
     code, out, err = run(capsys, "generate", "acknowledgement", str(missing), "--party", "V1", "--out", str(tmp_path))
     assert (code, out, err) == (1, "", f"{missing}:1:1: no such case file\n")

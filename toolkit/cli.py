@@ -182,7 +182,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=cmd_schema)
 
     p = sub.add_parser("generate", help="one document for one case")
-    p.add_argument("kind", metavar="KIND", help="acknowledgement, warning-letter, ... (see 'casedocs templates list')")
+    from toolkit.documents import KINDS
+
+    p.add_argument("kind", metavar="KIND", choices=sorted(KINDS), help=", ".join(sorted(KINDS)))
     p.add_argument("case", metavar="CASE", help="a case file, or a reference looked up in case_files/")
     p.add_argument("--party", metavar="ID", help="the party the document is for (e.g. V1, P1)")
     p.add_argument("--stage", choices=("verbal", "first", "final"), help="warning letter stage")
@@ -226,7 +228,9 @@ def build_parser() -> argparse.ArgumentParser:
         p.set_defaults(handler=cmd_annual)
 
     p = sub.add_parser("merge", help="mail merge: one document per recipient of a CSV or YAML list")
-    p.add_argument("kind", metavar="KIND", help="policy-notice")
+    from toolkit.merge import MERGE_KINDS
+
+    p.add_argument("kind", metavar="KIND", choices=sorted(MERGE_KINDS), help=", ".join(sorted(MERGE_KINDS)))
     p.add_argument("recipients", type=Path, metavar="RECIPIENTS", help="a .csv with a header row, or a .yaml list of mappings")
     p.add_argument("--jobs", type=_jobs, metavar="N", help="worker processes (default: every core)")
     p.add_argument("--skip-bad-rows", action="store_true", help="make the good rows' letters and list the bad rows on stderr")
