@@ -44,7 +44,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from toolkit.court import Redactor, anonymous_labels, display_name
+from toolkit.court import Redactor, anonymous_labels, display_name, require_injunction
 from toolkit.errors import CasedocsWarning, InputError
 from toolkit.generate import AUDIT_LOG, generate, to_pdf
 from toolkit.loader import load_case, resolve_case
@@ -83,7 +83,7 @@ def short_case_name(case: Case, injunction: Injunction) -> str:
 
 
 def bundle_stem(case: Case, *, for_respondent: bool = False, supplement: int = 0) -> str:
-    injunction = _injunction(case)
+    injunction = require_injunction(case, "injunction bundles")
     claim = injunction.claim_number or case.reference
     stem = f"{claim} {short_case_name(case, injunction)} - Bundle {injunction.bundle_letter}"
     if for_respondent:
@@ -91,15 +91,6 @@ def bundle_stem(case: Case, *, for_respondent: bool = False, supplement: int = 0
     if supplement:
         stem += f" - Supplement {supplement}"
     return safe_file_name(stem)
-
-
-def _injunction(case: Case) -> Injunction:
-    if case.injunction is None:
-        raise InputError(
-            f"{case.source_path or case.reference}: {case.reference} has no 'injunction' section, so there is no "
-            "injunction bundle to make: add the injunction's details (respondent, court, terms, claim_number, ...) to the case file first"
-        )
-    return case.injunction
 
 
 def statement_date(case: Case, on: date | None) -> date:
@@ -192,7 +183,7 @@ def correspondence(case: Case, folder: Path) -> list[Any]:
     """The warning letters and ABC documents already issued to the respondent (audit.jsonl)."""
     from toolkit.pdfbundle import BundleDocument
 
-    injunction = _injunction(case)
+    injunction = require_injunction(case, "injunction bundles")
     log = folder / AUDIT_LOG
     if not log.exists():
         return []
@@ -235,7 +226,7 @@ def plan_for(case: Case, *, out: Path, on: date | None = None, for_respondent: b
     """Generate the statement and the order (if not there yet) and lay out the sections."""
     from toolkit.pdfbundle import BundleDocument, BundleSection
 
-    injunction = _injunction(case)
+    injunction = require_injunction(case, "injunction bundles")
     folder = out / case.reference
     when = statement_date(case, on)
     options = {"for_respondent": "yes"} if for_respondent else {}
@@ -321,7 +312,7 @@ def make_bundle(
     from toolkit.pdfbundle import build_bundle
 
     loaded = case if isinstance(case, Case) else load_case(resolve_case(case))
-    _injunction(loaded)
+    require_injunction(loaded, "injunction bundles")
     folder = out / loaded.reference
     if supplement:
         return _make_supplement(loaded, folder, out=out, on=on, for_respondent=for_respondent)

@@ -197,11 +197,12 @@ def court_title(court: str) -> str:
     return f"IN THE {name.upper()}"
 
 
-def _injunction(case: Case) -> Injunction:
+def require_injunction(case: Case, what: str = "court documents") -> Injunction:
+    """The case's injunction section; a case without one cannot have ``what``."""
     if case.injunction is None:
         raise InputError(
-            f"{case.reference} has no 'injunction' section: add one (respondent, court, terms, ...) "
-            "before making court documents"
+            f"{case.source_path or case.reference}: {case.reference} has no 'injunction' section, so there are no "
+            f"{what} to make: add the injunction's details (respondent, court, terms, claim_number, ...) to the case file first"
         )
     return case.injunction
 
@@ -381,7 +382,7 @@ def _agency(name: str | None) -> str:
 
 def _common(request: Any) -> tuple[Case, Injunction, bool, dict[str, str], Redactor]:
     case = request.case
-    injunction = _injunction(case)
+    injunction = require_injunction(case)
     respondent_copy = for_respondent(request.options)
     names = names_for(case, respondent_copy)
     return case, injunction, respondent_copy, names, Redactor(case, respondent_copy)
