@@ -200,9 +200,10 @@ def court_title(court: str) -> str:
 def require_injunction(case: Case, what: str = "court documents") -> Injunction:
     """The case's injunction section; a case without one cannot have ``what``."""
     if case.injunction is None:
-        raise InputError(
-            f"{case.source_path or case.reference}: {case.reference} has no 'injunction' section, so there are no "
-            f"{what} to make: add the injunction's details (respondent, court, terms, claim_number, ...) to the case file first"
+        raise InputError.at(
+            case.source_path or case.reference, 0, 0,
+            f"{case.reference} has no 'injunction' section, so there are no {what} to make: add the "
+            "injunction's details (respondent, court, terms, claim_number, ...) to the case file first",
         )
     return case.injunction
 
