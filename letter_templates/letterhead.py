@@ -33,7 +33,9 @@ FONT = "Arial"
 ROOT = Path(__file__).resolve().parent
 
 
-def new_document(*, landscape: bool = False, reference: str = "Ref {{ case.reference }} · ") -> Document:
+def new_document(
+    *, landscape: bool = False, reference: str = "Ref {{ case.reference }} · ", marking: str = " · OFFICIAL – SENSITIVE"
+) -> Document:
     """An empty A4 document with Keniston's styles, header and footer.
 
     ``reference`` starts the footer line; documents that belong to no case (a mail
@@ -70,7 +72,7 @@ def new_document(*, landscape: bool = False, reference: str = "Ref {{ case.refer
         for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
             fonts.attrib.pop(qn(theme), None)
     _header(section)
-    _footer(section, reference)
+    _footer(section, reference, marking)
     return doc
 
 
@@ -95,7 +97,7 @@ def _header(section) -> None:  # type: ignore[no-untyped-def]
     bottom_border(rule)
 
 
-def _footer(section, reference: str) -> None:  # type: ignore[no-untyped-def]
+def _footer(section, reference: str, marking: str) -> None:  # type: ignore[no-untyped-def]
     paragraph = section.footer.paragraphs[0]
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _small(paragraph, f"{reference}Page ")
@@ -104,7 +106,7 @@ def _footer(section, reference: str) -> None:  # type: ignore[no-untyped-def]
     field(paragraph, "NUMPAGES")
     note = section.footer.add_paragraph()
     note.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _small(note, "{{ association.name }} · {{ association.registered }} · OFFICIAL – SENSITIVE")
+    _small(note, "{{ association.name }} · {{ association.registered }}" + marking)
 
 
 def _small(paragraph: Paragraph, text: str) -> None:
@@ -210,10 +212,11 @@ def tag(doc: Document, text: str) -> Paragraph:
 
 
 def signature(doc: Document) -> None:
-    para(doc, "Yours sincerely,")
-    doc.add_paragraph()
-    para(doc, "{{ officer.name }}", bold=True)
+    """The sign-off, kept on one page (never "Yours sincerely" alone at a page's foot)."""
+    lines = [para(doc, "Yours sincerely,"), doc.add_paragraph(), para(doc, "{{ officer.name }}", bold=True)]
     para(doc, "{{ officer.job_title }}, {{ association.name }}")
+    for line in lines:
+        line.paragraph_format.keep_with_next = True
 
 
 def save(

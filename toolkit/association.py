@@ -18,7 +18,7 @@ class Association:
     harassment_line: str = "020 7946 0999"
     email: str = "harassment@keniston-ha.org.uk"
     website: str = "www.keniston-ha.org.uk"
-    registered: str = "Registered provider of social housing, registration number L0000"
+    registered: str = "Registered provider of social housing no. L4721"
     data_protection_officer: str = "dpo@keniston-ha.org.uk"
 
     @property

@@ -130,6 +130,7 @@ def _warning_letter(request: Request) -> dict[str, Any]:
         "guardians": guardians,
         "recipient": guardian_addressee(case, party) if minor else addressee(case, party),
         "incidents": incidents,
+        "towards_staff": all(case.party(v).role == "staff_member" for i in incidents for v in i.victims) and any(i.victims for i in incidents),
         "reply_days": REPLY_DAYS[stage],
         "reply_by": request.document_date + timedelta(days=REPLY_DAYS[stage]),
     }
@@ -195,7 +196,7 @@ KINDS: dict[str, DocumentKind] = {
             "warning-letter", "Warning about your behaviour", _warning_letter,
             {
                 "party": Party, "tenancy": Tenancy | None, "stage": str, "minor": bool, "guardians": list[Party], "recipient": Addressee,
-                "incidents": list[Incident], "reply_days": int, "reply_by": date,
+                "incidents": list[Incident], "towards_staff": bool, "reply_days": int, "reply_by": date,
             },
             stages=STAGES,
             default_parties=lambda case: case.perpetrators,

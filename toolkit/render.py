@@ -29,7 +29,7 @@ from typing import Any, Mapping
 from xml.sax.saxutils import escape as xml_escape
 
 from babel import Locale, UnknownLocaleError
-from babel.dates import format_date, format_time
+from babel.dates import format_date, format_time, get_datetime_format
 from babel.numbers import format_decimal
 from docxtpl import DocxTemplate
 from jinja2 import StrictUndefined, TemplateError, UndefinedError, pass_context
@@ -80,8 +80,17 @@ def _f_datetime(ctx: Context, value: datetime | date | None, style: str = "long"
         return ""
     if not isinstance(value, datetime):
         return _f_date(ctx, value, style)
-    when = format_date(value.date(), format=style, locale=_locale(ctx))
-    return f"{when}, {format_time(value.time(), format='short', locale=_locale(ctx))}"
+    locale = _locale(ctx)
+    day = format_date(value.date(), format=style, locale=locale)
+    clock = format_time(value.time(), format="short", locale=locale)
+    # the locale's own way of joining them (CLDR): "20 April 2026, 10:05", "20 kwietnia 2026 10:05"
+    pattern = str(get_datetime_format(style, locale=locale))
+    return pattern.replace("{1}", day).replace("{0}", clock).replace("'", "")
+
+
+@pass_context
+def _f_time(ctx: Context, value: datetime | None) -> str:
+    return "" if value is None else format_time(value.time(), format="short", locale=_locale(ctx))
 
 
 @pass_context
@@ -102,11 +111,13 @@ def _f_language(ctx: Context, tag: str) -> str:
         return tag
 
 
-def _f_words(value: str | list[str]) -> str:
+def _f_words(value: str | list[str], conjunction: str = "and") -> str:
     """Case-file values in words: ``sexual_orientation`` -> "sexual orientation"."""
     items = [value] if isinstance(value, str) else list(value)
     words = [str(v).replace("_", " ") for v in items]
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1] if words else ""
+    if not words:
+        return ""
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} {conjunction} {words[-1]}"
 
 
 _CONTENT_WIDTH_TWIPS = 9412  # A4 less 22 mm margins each side (letterhead.py)
@@ -158,7 +169,7 @@ def build_environment() -> SandboxedEnvironment:
     # immutable: a template can read the case but not change it (no list.append, dict.update)
     env = ImmutableSandboxedEnvironment(autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True)
     env.filters.update(
-        date=_f_date, datetime=_f_datetime, number=_f_number, yesno=_f_yesno, language=_f_language, words=_f_words,
+        date=_f_date, datetime=_f_datetime, time=_f_time, number=_f_number, yesno=_f_yesno, language=_f_language, words=_f_words,
         docx_table=_f_docx_table,
     )
     return env

@@ -70,7 +70,7 @@ tag(doc, "{%p endif %}")
 heading(doc, "The Respondent's right to apply to the court", 2)
 numbered_para(doc, "{{ para.vary }}.", "{% if injunction.without_notice %}This order was made without notice to the Respondent, and the Respondent has not yet had the chance to be heard. {% endif %}The Respondent may apply to the court to vary or discharge this order (section 8 of the Act){% if injunction.without_notice %} at any time, without waiting for the return date{% endif %}. Anyone who wishes to do so should first tell the Claimant, {{ association.name }} ({{ officer.name }}, {{ officer.phone }}, {{ officer.email }}), in writing.")
 tag(doc, "{%p if para.return_date %}")
-numbered_para(doc, "{{ para.return_date }}.", "The court will consider this order again at a hearing (the return date) on {{ hearing }} at the {{ injunction.court }}. The Respondent may attend that hearing and give evidence. If the Respondent does not attend, the court may make an order in the Respondent's absence.")
+numbered_para(doc, "{{ para.return_date }}.", "The court will consider this order again at a hearing (the return date) on ……………………… at ………… at the {{ injunction.court }}. The Respondent may attend that hearing and give evidence. If the Respondent does not attend, the court may make an order in the Respondent's absence.")
 tag(doc, "{%p endif %}")
 
 heading(doc, "Service and costs", 2)

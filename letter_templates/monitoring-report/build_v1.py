@@ -18,7 +18,7 @@ def table_block(doc, expression: str) -> None:  # type: ignore[no-untyped-def]
     tag(doc, "{%p endfor %}")
 
 
-doc = new_document(reference="")
+doc = new_document(reference="", marking=" · OFFICIAL – for the Management Committee")
 para(doc, "OFFICIAL – for the {{ prepared_for }} · {{ doc.date|date }}", italic=True)
 heading(doc, "{{ title }}", 0)
 heading(doc, "Summary")
@@ -61,7 +61,7 @@ heading(doc, "What victims told us about our service")
 table_block(doc, "tables.satisfaction")
 para(doc, "Satisfied with the service: {{ satisfaction_rates.current }} in {{ year }} ({{ previous_year }}: {{ satisfaction_rates.previous }}).")
 tag(doc, "{%p for comment in comments %}")
-para(doc, "“{{ comment.text }}” ({{ comment.satisfied }})", italic=True)
+para(doc, "“{{ comment.text }}”", italic=True)
 tag(doc, "{%p endfor %}")
 tag(doc, "{%p if charts %}")
 heading(doc, "Charts")

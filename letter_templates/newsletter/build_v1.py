@@ -6,7 +6,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from letterhead import bullet, heading, new_document, para, save, tag  # noqa: E402
 
-doc = new_document(reference="")
+doc = new_document(reference="", marking="")
 para(doc, "For the residents' newsletter · {{ year }}", italic=True)
 heading(doc, "{{ title }}", 0)
 para(doc, "{{ standfirst }}", bold=True)

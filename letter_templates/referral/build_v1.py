@@ -22,7 +22,7 @@ heading(doc, "Referral: {{ party.name }} (our case {{ case.reference }})", 0)
 tag(doc, "{%p if as_perpetrator %}")
 para(doc, "We are referring {{ party.name }} to {{ agency }} for support. {{ party.name }} has been involved in behaviour towards neighbours in and around {{ case.location.address[0] }} that we are dealing with under our harassment policy, and we believe that your support could help to prevent it happening again.")
 tag(doc, "{%p else %}")
-para(doc, "We are referring {{ party.name }} to {{ agency }}. {{ party.name }} has reported harassment in and around {{ case.location.address[0] }}{% if case.location.estate %} on the {{ case.location.estate }}{% endif %}{% if case.motivation %}, which has been reported as motivated by hostility towards {{ case.motivation|words }}{% endif %}.")
+para(doc, "We are referring {{ party.name }} to {{ agency }}. {{ party.name }} has reported harassment in and around {{ case.location.address[0] }}{% if case.location.estate %} on the {{ case.location.estate }}{% endif %}{% if case.motivation %}, which has been reported as motivated by hostility related to {{ case.motivation|words }}{% endif %}.")
 tag(doc, "{%p endif %}")
 
 heading(doc, "Consent")
