@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
 import zipfile
 from datetime import date
 from pathlib import Path
@@ -262,3 +263,14 @@ def test_a_letter_in_polish_once_the_translation_is_in_force(tmp_path: Path, cap
     assert "Agnieszka Wiśniewska" in text
     status = [v.entry.translation_status for v in Registry().versions("acknowledgement") if v.language == "pl"][-1]
     assert ("has not been reviewed" in err) == (status == "unreviewed")
+
+
+def test_a_warning_letter_never_names_an_anonymous_witness(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    cases = tmp_path / "case_files"
+    shutil.copytree(CASES / "evidence" / "KHA-2026-0003", cases / "evidence" / "KHA-2026-0003")
+    text = (CASES / "KHA-2026-0003.yaml").read_text(encoding="utf-8").replace("The witness saw Mr Doyle", "Mrs Nwosu saw Mr Doyle")
+    (cases / "KHA-2026-0003.yaml").write_text(text, encoding="utf-8")
+    data, _ = generate(capsys, tmp_path / "out", "warning-letter", str(cases / "KHA-2026-0003.yaml"), "--party", "P1", "--stage", "final", "--date", "2026-11-20")
+    letter = letter_text(data)
+    assert "Witness A saw Mr Doyle at the door of number 7" in letter
+    assert "Nwosu" not in letter and "Patricia" not in letter

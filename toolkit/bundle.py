@@ -44,7 +44,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from toolkit.court import Redactor, anonymous_labels, display_name, require_injunction
+from toolkit.court import Redactor, anonymous_labels, require_injunction
 from toolkit.errors import CasedocsWarning, InputError
 from toolkit.generate import AUDIT_LOG, generate, to_pdf
 from toolkit.loader import load_case, resolve_case
@@ -203,7 +203,7 @@ def correspondence(case: Case, folder: Path) -> list[Any]:
     records = sorted(latest.values(), key=lambda r: (r.get("document_date", ""), r["kind"], r.get("stage", "")))
     docx = [folder / r["file"] for r in records]
     pdfs = to_pdf(docx) if docx else []
-    name = display_name(case.party(injunction.respondent))
+    name = case.party(injunction.respondent).full_name
     documents = []
     for record, pdf in zip(records, pdfs):
         kind, stage = record["kind"], record.get("stage", "")

@@ -101,15 +101,11 @@ def anonymous_labels(case: Case) -> dict[str, str]:
     return labels
 
 
-def display_name(party: Party) -> str:
-    return f"{party.title} {party.name}" if party.title else party.name
-
-
 def names_for(case: Case, respondent_copy: bool) -> dict[str, str]:
     """Party id -> how the document names them: anonymous parties as "Witness A" in the
     respondent's copy, everyone else by title and full name."""
     labels = anonymous_labels(case) if respondent_copy else {}
-    return {p.id: labels.get(p.id) or display_name(p) for p in case.parties}
+    return {p.id: labels.get(p.id) or p.full_name for p in case.parties}
 
 
 class Redactor:
@@ -123,7 +119,7 @@ class Redactor:
         for pid, label in anonymous_labels(case).items():
             party = case.party(pid)
             words = party.name.split()
-            forms = {party.name, display_name(party)}
+            forms = {party.name, party.full_name}
             if party.title and words:
                 forms |= {f"{party.title} {words[-1]}", f"{party.title}. {words[-1]}"}
             others = " ".join(p.name for p in case.parties if p.id != pid).casefold().split()

@@ -114,7 +114,15 @@ def _warning_letter(request: Request) -> dict[str, Any]:
     case, stage = request.case, request.stage
     if stage not in STAGES:
         raise InputError(f"a warning letter needs --stage {', '.join(STAGES[:-1])} or {STAGES[-1]}")
-    incidents = [i for i in case.incidents_by(party.id) if i.occurred_day <= request.document_date]
+    # the letter goes to the perpetrator's household: anonymous witnesses are not named in it
+    from toolkit.court import Redactor
+
+    redact = Redactor(case, respondent_copy=True)
+    incidents = [
+        i.model_copy(update={"description": redact(i.description), "location": redact(i.location) or None})
+        for i in case.incidents_by(party.id)
+        if i.occurred_day <= request.document_date
+    ]
     if not incidents:
         raise InputError(
             f"{party.name} ({party.id}) is not named as a perpetrator of any incident in {case.reference} "
