@@ -165,9 +165,10 @@ CHARACTERISTICS = (
     Characteristic("sex", "Sex", _keyword([("Female", ("female", "woman", "f")), ("Male", ("male", "man", "m"))], "Another term"),
                    ("Female", "Male", "Another term")),
     Characteristic("ethnicity", "Ethnic group", _keyword([
+        # first match wins: "Mixed - White and Black Caribbean" is mixed, not Black or White
+        ("Mixed or multiple ethnic groups", ("mixed", "multiple")),
         ("Asian or Asian British", ("asian",)),
         ("Black, Black British, Caribbean or African", ("black", "african", "caribbean")),
-        ("Mixed or multiple ethnic groups", ("mixed", "multiple")),
         ("White", ("white",)),
         ("Other ethnic group", ("other", "arab", "any other")),
     ], "Other ethnic group"), ("Asian or Asian British", "Black, Black British, Caribbean or African",
