@@ -14,7 +14,6 @@ from datetime import date
 from pathlib import Path
 
 from toolkit.annual import ANNUAL, generate_annual
-from toolkit.documents import KINDS
 from toolkit.generate import generate, generate_letters, to_pdf
 from toolkit.loader import case_paths, load_case
 
@@ -25,13 +24,20 @@ def documents_for(case_path: Path, out: Path, pdf: bool) -> list[Path]:
     extra: list[tuple[str, str | None, date | None]] = []
     if case.abc:
         extra.append(("abc", case.abc.party, case.abc.start))
+        reviewed = next((a.done.date() for a in case.actions if a.type == "abc_review" and a.done), None)
+        if reviewed:
+            extra.append(("abc-review", case.abc.party, reviewed))
     extra += [("consent-form", c.party, c.given) for c in case.consents]
     if case.injunction:
         applied = next((a.done.date() for a in case.actions if a.type == "injunction_application" and a.done), None)
         extra += [("witness-statement", None, applied), ("draft-order", None, applied)]
     for kind, party, on in dict.fromkeys(extra):
-        if kind in KINDS:
-            written += generate(kind, case, party=party, on=on, out=out)
+        written += generate(kind, case, party=party, on=on, out=out)
+    for action in case.actions:  # referrals the log records, where the consent allowed them
+        if action.type == "referral" and action.party and action.agency and action.done:
+            on = action.done.date()
+            if case.consent_for(action.party, action.agency, on):
+                written += generate("referral", case, party=action.party, on=on, options={"agency": action.agency}, out=out)
     written = list(dict.fromkeys(written))
     if pdf:
         written += to_pdf([p for p in written if p.suffix == ".docx"])
@@ -39,6 +45,7 @@ def documents_for(case_path: Path, out: Path, pdf: bool) -> list[Path]:
         from toolkit.bundle import make_bundle
 
         written += make_bundle(case_path, out=out)
+        written += make_bundle(case_path, out=out, for_respondent=True)
     return written
 
 
