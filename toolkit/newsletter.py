@@ -119,8 +119,9 @@ def newsletter_context(cases: Iterable[Case], year: int) -> dict[str, Any]:
             "paragraphs": [
                 f"Everyone has the right to feel safe in their home and neighbourhood. {k.short_name} will not tolerate "
                 "harassment of any of our residents, whether it is because of someone's race, religion or belief, "
-                "disability, sexual orientation, gender identity, age, sex, pregnancy or marriage, or any other "
-                "difference, real or perceived.",
+                "disability, sexual orientation, gender reassignment, age, sex, pregnancy and maternity, or marriage "
+                "and civil partnership (the characteristics the Equality Act 2010 protects), or any other difference, "
+                "real or perceived.",
                 "Harassment can be abuse in the street, threats, graffiti, damage to someone's home or car, "
                 "abusive letters, calls or messages online, or rubbish and worse left at someone's door. "
                 "Whatever form it takes, we take every report seriously.",

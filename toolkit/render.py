@@ -133,31 +133,38 @@ def _f_docx_table(table: Mapping[str, Any]) -> Markup:
     """
     header, rows, footer = list(table["header"]), [list(r) for r in table["rows"]], table.get("footer")
     count = len(header)
-    first = _CONTENT_WIDTH_TWIPS * 2 // 5 if count > 1 else _CONTENT_WIDTH_TWIPS
+    first = _CONTENT_WIDTH_TWIPS * (2 if count <= 3 else 1) // (5 if count <= 3 else 3) if count > 1 else _CONTENT_WIDTH_TWIPS
     rest = (_CONTENT_WIDTH_TWIPS - first) // max(count - 1, 1)
     widths = [first] + [rest] * (count - 1)
     border = '<w:{0} w:val="single" w:sz="4" w:space="0" w:color="8C8C8C"/>'
     borders = "".join(border.format(edge) for edge in ("top", "left", "bottom", "right", "insideH", "insideV"))
 
-    def cell(text: object, width: int, *, bold: bool, shade: bool, right: bool) -> str:
+    def cell(text: object, width: int, *, bold: bool, shade: bool, right: bool, keep: bool) -> str:
         shading = '<w:shd w:val="clear" w:color="auto" w:fill="DCEBEF"/>' if shade else ""
+        # keep-with-next on every row but the last holds a short table on one page
+        keep_next = "<w:keepNext/>" if keep else ""
         align = '<w:jc w:val="right"/>' if right else ""
         weight = "<w:b/>" if bold else ""
         return (
             f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{shading}</w:tcPr>'
-            f'<w:p><w:pPr><w:spacing w:before="40" w:after="40"/>{align}</w:pPr>'
+            f'<w:p><w:pPr>{keep_next}<w:spacing w:before="40" w:after="40"/>{align}</w:pPr>'
             f'<w:r><w:rPr>{weight}</w:rPr><w:t xml:space="preserve">{xml_escape(str(text))}</w:t></w:r></w:p></w:tc>'
         )
 
-    def row(values: list[Any], *, bold: bool = False, shade: bool = False, heading: bool = False) -> str:
+    def row(values: list[Any], *, bold: bool = False, shade: bool = False, heading: bool = False, last: bool = False) -> str:
         props = "<w:trPr><w:cantSplit/>" + ("<w:tblHeader/>" if heading else "") + "</w:trPr>"
-        cells = "".join(cell(v, w, bold=bold, shade=shade, right=i > 0) for i, (v, w) in enumerate(zip(values, widths)))
+        cells = "".join(
+            cell(v, w, bold=bold, shade=shade, right=i > 0, keep=not last) for i, (v, w) in enumerate(zip(values, widths))
+        )
         return f"<w:tr>{props}{cells}</w:tr>"
 
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
-    body = row(header, bold=True, shade=True, heading=True) + "".join(row(r) for r in rows)
-    if footer:
-        body += row(list(footer), bold=True)
+    all_rows = [(list(header), True), *((list(r), False) for r in rows), *([(list(footer), False)] if footer else [])]
+    body = "".join(
+        row(values, bold=is_header or (footer is not None and n == len(all_rows) - 1), shade=is_header, heading=is_header,
+            last=n == len(all_rows) - 1)
+        for n, (values, is_header) in enumerate(all_rows)
+    )
     return Markup(
         f'<w:tbl><w:tblPr><w:tblW w:w="{_CONTENT_WIDTH_TWIPS}" w:type="dxa"/><w:tblBorders>{borders}</w:tblBorders>'
         f'<w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>{body}</w:tbl>'

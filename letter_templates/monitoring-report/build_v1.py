@@ -36,7 +36,7 @@ table.rows[1].cells[0].paragraphs[0].add_run("{%tr for case in cases %}")
 for cell, text in zip(table.add_row().cells, ("{{ case.reference }}", "{{ case.received }}", "{{ case.categories }}", "{{ case.actions }}", "{{ case.outcome }}")):
     cell.paragraphs[0].add_run(text)
 table.add_row().cells[0].paragraphs[0].add_run("{%tr endfor %}")
-set_widths(table, (Mm(32), Mm(27), Mm(33), Mm(52), Mm(22)))
+set_widths(table, (Mm(30), Mm(24), Mm(32), Mm(50), Mm(30)))
 repeat_header(table)
 
 heading(doc, "Nature of incidents")
