@@ -153,18 +153,21 @@ def no_borders(table: Table) -> None:
     tblpr.append(borders)
 
 
-def address_block(doc: Document) -> None:
-    """Recipient on the left, date/reference/officer on the right (the letter's top)."""
+OFFICER_DETAILS = (
+    "Date: {{ doc.date|date }}\nOur ref: {{ case.reference }}\nContact: {{ officer.name }}\n"
+    "{{ officer.job_title }}\nTel: {{ officer.phone }}\nEmail: {{ officer.email }}"
+)
+
+
+def address_block(doc: Document, details: str = OFFICER_DETAILS) -> None:
+    """Recipient on the left, ``details`` (date, reference, who to contact) on the right."""
     table = doc.add_table(rows=1, cols=2)
     no_borders(table)
     set_widths(table, (Mm(96), Mm(70)))
     left, right = table.rows[0].cells
     left.paragraphs[0].add_run("{{ recipient.name }}\n{{ recipient.address|join('\\n') }}\n{{ recipient.postcode }}")
     right.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.LEFT
-    run = right.paragraphs[0].add_run(
-        "Date: {{ doc.date|date }}\nOur ref: {{ case.reference }}\nContact: {{ officer.name }}\n"
-        "{{ officer.job_title }}\nTel: {{ officer.phone }}\nEmail: {{ officer.email }}"
-    )
+    run = right.paragraphs[0].add_run(details)
     run.font.size = Pt(10)
     doc.add_paragraph()
 

@@ -9,29 +9,15 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from docx.enum.text import WD_ALIGN_PARAGRAPH  # noqa: E402
-from docx.shared import Mm, Pt  # noqa: E402
-from letterhead import bullet, heading, new_document, no_borders, para, save, set_widths  # noqa: E402
+from letterhead import address_block, bullet, heading, new_document, para, save  # noqa: E402
 
-doc = new_document(reference="")
 # A notice to every tenant is not case material: no protective marking in the footer.
-for paragraph in doc.sections[0].footer.paragraphs:
-    for run in paragraph.runs:
-        if "OFFICIAL" in run.text:  # (only that run: setting .text would drop a field's parts)
-            run.text = run.text.replace(" · OFFICIAL – SENSITIVE", "")
-
-table = doc.add_table(rows=1, cols=2)
-no_borders(table)
-set_widths(table, (Mm(96), Mm(70)))
-left, right = table.rows[0].cells
-left.paragraphs[0].add_run("{{ recipient.name }}\n{{ recipient.address|join('\\n') }}\n{{ recipient.postcode }}")
-right.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.LEFT
-run = right.paragraphs[0].add_run(
+doc = new_document(reference="", marking="")
+address_block(
+    doc,
     "Date: {{ doc.date|date }}{% if recipient.tenancy_reference %}\nYour tenancy: {{ recipient.tenancy_reference }}{% endif %}\n"
-    "Harassment line: {{ association.harassment_line }}\nEmail: {{ association.email }}"
+    "Harassment line: {{ association.harassment_line }}\nEmail: {{ association.email }}",
 )
-run.font.size = Pt(10)
-doc.add_paragraph()
 
 para(doc, "{{ recipient.salutation }},")
 heading(doc, "Harassment: what it is, what we do, and how to tell us", 0)
