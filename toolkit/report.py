@@ -326,6 +326,8 @@ def _change(before: Cell, after: Cell, what: str, years: tuple[int, int]) -> str
     if not (before.shown and after.shown):
         return f"The numbers of {what} in {years[0]} and {years[1]} are too small to compare."
     a, b = before.value or 0, after.value or 0
+    if a == 0 and b:  # nothing in the case files for the year before: say so, claim no trend
+        return f"No {what} are recorded for {years[0]} in these case files; {after.text} in {years[1]}."
     if a == b:
         return f"The number of {what} stayed at {after.text} ({years[0]}: {before.text})."
     verb = "rose" if b > a else "fell"
