@@ -252,3 +252,10 @@ def test_templates_lint_clean() -> None:
         types = {**COMMON_TYPES, **KINDS[kind].context_types}
         for template in registry.versions(kind):
             assert check_version(template, types) == []
+
+
+def test_an_exhibit_description_in_brackets_has_no_brackets_inside() -> None:
+    from toolkit.court import Exhibit
+
+    exhibit = Exhibit("PS6", "diary sheet", "Mr Hargreaves' diary sheet for November 2026 (scanned)", None, False)
+    assert exhibit.reference == "the diary sheet marked PS6 (Mr Hargreaves' diary sheet for November 2026, scanned)"

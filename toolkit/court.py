@@ -216,7 +216,9 @@ class Exhibit:
     @property
     def reference(self) -> str:
         """"the photograph marked PS3"."""
-        described = f" ({self.description})" if self.description else ""
+        # brackets inside brackets read badly in a statement: "(diary sheet, scanned)"
+        flat = re.sub(r"\s*\(([^()]*)\)", r", \1", self.description) if self.description else ""
+        described = f" ({flat})" if flat else ""
         return f"the {self.noun} marked {self.mark}{described}"
 
 
