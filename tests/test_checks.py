@@ -306,3 +306,16 @@ def test_evidence_rules_run_only_with_a_source(tmp_path: Path) -> None:
     assert problems(value, tmp_path / "KHA-2026-0950.yaml") == [
         (("evidence", 0, "file"), "'/etc/passwd' is an absolute path: give the path from the case file's folder, e.g. evidence/KHA-2026-0950/photo.jpg")
     ]
+
+
+def test_arrest_terms_must_name_existing_terms_of_an_order_with_a_power_of_arrest() -> None:
+    from toolkit.checks import PathProblem, case_problems
+
+    data = {
+        "parties": [{"id": "P1", "role": "perpetrator", "name": "A B"}],
+        "injunction": {"respondent": "P1", "court": "x", "power_of_arrest": "false", "terms": ["a", "b"], "arrest_terms": ["1", "3"]},
+    }
+    assert [(p.path, p.message) for p in case_problems(data, None)] == [(p.path, p.message) for p in [
+        PathProblem(("injunction", "arrest_terms"), "'arrest_terms' needs 'power_of_arrest: true' (s.4 of the 2014 Act)"),
+        PathProblem(("injunction", "arrest_terms", 1), "there is no term 3: the injunction has 2 terms (1 is the first)"),
+    ]]

@@ -196,11 +196,15 @@ def test_draft_order_terms_power_of_arrest_without_notice_and_penal_notice(case)
     assert "DRAFT" in text and "INJUNCTION ORDER" in text
     terms = [t for t in text if re.match(r"^[1-6]\.\t", t)]
     assert len(terms) == 6
-    for n, (term, source) in enumerate(zip(terms, case.injunction.terms), start=1):
-        # each term its own numbered paragraph, each carrying the power of arrest
-        assert term == f"{n}.\t{source} [Power of arrest: see paragraph 9.]"
+    # arrest_terms [1, 2, 3, 5] come first, each in its own numbered paragraph carrying the power
+    # of arrest; the contact and "any other person" terms follow without it
+    source = case.injunction.terms
+    expected = [source[0], source[1], source[2], source[4], source[3], source[5]]
+    for n, (term, wanted) in enumerate(zip(terms, expected), start=1):
+        suffix = " [Power of arrest: see paragraph 9.]" if n <= 4 else ""
+        assert term == f"{n}.\t{wanted}{suffix}"
     assert "Prohibitions to which a power of arrest is attached" in text
-    assert "9.\tUnder section 4 of the Act, a power of arrest is attached to paragraphs 1 to 6 of this order" in joined
+    assert "9.\tUnder section 4 of the Act, a power of arrest is attached to paragraphs 1 to 4 of this order" in joined
     assert re.search(r"^7\.\tIn this order the exclusion zone is Birchfield Close, Petts Wood BR5 1QN", joined, re.M)
     assert "8.\tParagraphs 1 to 6 of this order last for 12 months from the date of this order" in joined
     # without notice (s.6): the right to apply to vary or discharge, and the return date
@@ -225,7 +229,7 @@ def test_draft_order_with_notice_and_no_power_of_arrest(case) -> None:
 
 
 def test_power_of_arrest_goes_on_prohibitions_in_paragraphs_of_their_own(case) -> None:
-    injunction = case.injunction.model_copy(update={"terms": [
+    injunction = case.injunction.model_copy(update={"arrest_terms": None, "terms": [
         "The Respondent must attend a tenancy sustainment meeting when asked.",
         *case.injunction.terms[:2],
     ]})
@@ -259,3 +263,10 @@ def test_an_exhibit_description_in_brackets_has_no_brackets_inside() -> None:
 
     exhibit = Exhibit("PS6", "diary sheet", "Mr Hargreaves' diary sheet for November 2026 (scanned)", None, False)
     assert exhibit.reference == "the diary sheet marked PS6 (Mr Hargreaves' diary sheet for November 2026, scanned)"
+
+
+def test_arrest_terms_choose_which_terms_carry_the_power_of_arrest(case) -> None:
+    injunction = case.injunction.model_copy(update={"arrest_terms": [4]})
+    terms = order_terms(injunction, Redactor(case, False))
+    assert [(t.text, t.power_of_arrest) for t in terms][0] == (case.injunction.terms[3], True)
+    assert [t.power_of_arrest for t in terms] == [True, False, False, False, False, False]

@@ -197,6 +197,21 @@ def _minor_problems(data: dict[str, Any]) -> list[PathProblem]:
     return problems
 
 
+def _arrest_term_problems(data: dict[str, Any]) -> list[PathProblem]:
+    """``injunction.arrest_terms`` numbers terms that exist, in an order that asks for a power of arrest."""
+    block = data.get("injunction")
+    if not isinstance(block, dict) or not isinstance(block.get("arrest_terms"), list):
+        return []
+    terms = block.get("terms") if isinstance(block.get("terms"), list) else []
+    problems = []
+    if str(block.get("power_of_arrest")).lower() not in ("true", "yes", "on", "1"):
+        problems.append(PathProblem(("injunction", "arrest_terms"), "'arrest_terms' needs 'power_of_arrest: true' (s.4 of the 2014 Act)"))
+    for index, number in enumerate(block["arrest_terms"]):
+        if str(number).isdigit() and not 1 <= int(number) <= len(terms):
+            problems.append(PathProblem(("injunction", "arrest_terms", index), f"there is no term {number}: the injunction has {len(terms)} terms (1 is the first)"))
+    return problems
+
+
 def _status_problems(data: dict[str, Any]) -> list[PathProblem]:
     status = data.get("status")
     if status == "closed":
@@ -292,5 +307,6 @@ def case_problems(data: dict[str, Any], source: Path | None) -> list[PathProblem
     problems += _reference_problems(data)
     problems += _minor_problems(data)
     problems += _status_problems(data)
+    problems += _arrest_term_problems(data)
     problems += _evidence_problems(data, source)
     return problems

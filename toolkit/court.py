@@ -19,8 +19,9 @@ Decisions, recorded once:
   descriptions, action notes, evidence descriptions, order terms).  Exhibits they
   provided keep their marks (so both copies refer to the same PS numbers) but are said
   to be withheld from the respondent's copy.
-* **Power of arrest** (s.4). When the case asks for one, it is attached to every
-  prohibition ("must not ...") of the order, not to positive requirements: the s.4 test
+* **Power of arrest** (s.4). When the case asks for one, it is attached to the terms
+  ``injunction.arrest_terms`` numbers, or, when it numbers none, to every prohibition
+  ("must not ...") of the order, not to positive requirements: the s.4 test
   is about the respondent's conduct (violence, threats, risk of harm), and a power of
   arrest on the exclusion zone and no-contact terms is what lets the police act on a
   breach. Terms with a power of arrest come first, each in its own numbered paragraph,
@@ -441,7 +442,14 @@ def witness_statement(request: Any) -> dict[str, Any]:
 
 def order_terms(injunction: Injunction, redact: Redactor) -> list[OrderTerm]:
     """The terms, numbered: those with a power of arrest first, each in its own paragraph."""
-    marked = [(redact(t), injunction.power_of_arrest and bool(_PROHIBITION.search(t))) for t in injunction.terms]
+    chosen = set(injunction.arrest_terms or [])
+
+    def carries(number: int, text: str) -> bool:
+        if not injunction.power_of_arrest:
+            return False
+        return number in chosen if chosen else bool(_PROHIBITION.search(text))
+
+    marked = [(redact(t), carries(n, t)) for n, t in enumerate(injunction.terms, start=1)]
     ordered = [t for t in marked if t[1]] + [t for t in marked if not t[1]]
     return [OrderTerm(n, text, arrest) for n, (text, arrest) in enumerate(ordered, start=1)]
 

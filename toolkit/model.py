@@ -419,6 +419,7 @@ class Injunction(Strict):
     without_notice: bool = False
     power_of_arrest: bool = False
     terms: list[Text] = []
+    arrest_terms: list[Annotated[int, Field(ge=1)]] | None = None  # which terms (1 = first) carry it
     exclusion_zone: Text | None = None
     duration: Text | None = None
     hearing: CaseDateTime | None = None
