@@ -174,3 +174,12 @@ def test_large_print_consent_form_through_libreoffice(tmp_path):
                      "Data Protection Act 2018", "Harold Pennington", "Record of consent"):
         assert expected in flat
     assert len(list(tmp_path.glob("page-*.png"))) == len(reader.pages) >= 4
+
+
+def test_a_perpetrators_form_is_worded_for_them_not_as_for_a_victim() -> None:
+    c = case("KHA-2026-0002")
+    perpetrator = text(render(c, "P1", date(2026, 5, 1)))
+    victim = text(render(c, "V1", date(2026, 5, 1)))
+    assert "so that they can offer you support to change the behaviour that has been reported" in perpetrator
+    assert "so that they can support you and so that together we can deal with the harassment" not in perpetrator
+    assert "so that they can support you and so that together we can deal with the harassment" in victim

@@ -26,7 +26,7 @@ fact_table(doc, [
     ("Case reference", "{{ case.reference }}"),
     ("Keniston officer", "{{ officer.name }}, {{ officer.job_title }}, {{ officer.phone }}"),
 ])
-para(doc, "{{ association.name }} (“Keniston”) would like to share information about you and about case {{ case.reference }} with the organisations named below, so that they can support you and so that together we can deal with the harassment. We will share it only with the organisations you agree to, and only for the reasons given.")
+para(doc, "{{ association.name }} (“Keniston”) would like to share information about you and about case {{ case.reference }} with the organisations named below, {% if party.role in ['perpetrator', 'contractor'] %}so that they can offer you support to change the behaviour that has been reported, and so that together we can bring the harassment to an end{% else %}so that they can support you and so that together we can deal with the harassment{% endif %}. We will share it only with the organisations you agree to, and only for the reasons given.")
 
 heading(doc, "It is your choice")
 bullet(doc, "Giving consent is optional. If you say no, or change your mind later, it will not affect the help you get from us{% if party.tenancy %} or your tenancy{% endif %}.")
