@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from test_court import ANONYMOUS, STATEMENT_OF_TRUTH  # the words checked against domain.md there
 from toolkit.bundle import make_bundle, safe_file_name
 from toolkit.cli import main
 from toolkit.errors import InputError
@@ -24,13 +25,6 @@ from toolkit.pdfbundle import verify_bundle
 ROOT = Path(__file__).resolve().parent.parent
 REF = "KHA-2026-0003"
 NAME = "K00BR417 Keniston HA v Doyle - Bundle A"
-STATEMENT_OF_TRUTH = (
-    "I believe that the facts stated in this witness statement are true. I understand that "
-    "proceedings for contempt of court may be brought against anyone who makes, or causes to be "
-    "made, a false statement in a document verified by a statement of truth without an honest "
-    "belief in its truth."
-)
-ANONYMOUS = ("Patricia", "Nwosu", "9 Birchfield Close")
 
 
 def copy_case(folder: Path) -> Path:

@@ -157,19 +157,18 @@ class Stamper:
         page[NameObject("/Contents")] = parts
 
     def _add_font(self, page: PageObject) -> None:
-        res_obj = page.get("/Resources")
-        if res_obj is None:
-            resources = DictionaryObject()
-            page[NameObject("/Resources")] = resources
-        else:
-            resources = res_obj.get_object()
-        fonts_obj = resources.get("/Font")
-        if fonts_obj is None:
-            fonts = DictionaryObject()
-            resources[NameObject("/Font")] = fonts
-        else:
-            fonts = fonts_obj.get_object()
+        fonts = _child_dict(_child_dict(page, "/Resources"), "/Font")
         fonts[NameObject(FONT_KEY)] = self.font_ref
+
+
+def _child_dict(parent: DictionaryObject, key: str) -> DictionaryObject:
+    """``parent[key]`` resolved, created empty where the page has none."""
+    found = parent.get(key)
+    if found is None:
+        child = DictionaryObject()
+        parent[NameObject(key)] = child
+        return child
+    return found.get_object()
 
 
 def stamp_of(page: PageObject) -> str | None:
