@@ -26,7 +26,7 @@ help: ## show this list
 
 demo: setup ## set everything up on a fresh machine and generate every document for the example cases
 	$(CASEDOCS) validate $(CASES)
-	$(PY) -m toolkit.demo $(CASES) --out $(OUT)
+	$(PY) -m scripts.demo $(CASES) --out $(OUT)
 
 setup: system-deps $(VENV)/.installed ## create .venv and install casedocs and the system packages it needs
 
@@ -89,7 +89,7 @@ schema: $(VENV)/.installed ## regenerate case_files/casefile.schema.json for edi
 	$(CASEDOCS) schema > $(CASES)/casefile.schema.json.tmp && mv $(CASES)/casefile.schema.json.tmp $(CASES)/casefile.schema.json
 
 bench: $(VENV)/.installed ## performance targets, each a ratio against a baseline measured in the same run
-	$(PY) -m toolkit.bench
+	$(PY) -m benchmarks.bench
 
 clean: ## remove generated documents (out/); issued documents are yours to keep, so this asks first
 	@read -p "Delete $(OUT)/ and every document in it? [y/N] " ok && [ "$$ok" = y ] && rm -rf $(OUT) || true

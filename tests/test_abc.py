@@ -15,11 +15,11 @@ from docx import Document
 from docx.oxml.ns import qn
 from pypdf import PdfReader
 
-from toolkit.cli import main
-from toolkit.documents import Request
-from toolkit.generate import letter_date, letters_for, reader_of, render_request
-from toolkit.loader import load_case, resolve_case
-from toolkit.model import add_months
+from toolkit.cli.main import main
+from toolkit.documents.kinds import Request
+from toolkit.documents.generate import letter_date, letters_for, reader_of, render_request
+from toolkit.casefile.loader import load_case, resolve_case
+from toolkit.casefile.model import add_months
 
 CASE = "KHA-2026-0002"
 
@@ -158,7 +158,7 @@ def test_review_letter_to_an_adult_is_to_them():
 # -- large print, through LibreOffice -----------------------------------------------
 def _pdfs_and_pngs(docxs: list[Path]) -> list[tuple[str, int, list[Path]]]:
     """Convert with LibreOffice (one warm pool), then every page to a PNG with pdftoppm."""
-    from toolkit.convert import ConverterPool
+    from toolkit.pdf.convert import ConverterPool
 
     with ConverterPool(jobs=1) as pool:
         pdfs = pool.convert([(d, d.with_suffix(".pdf")) for d in docxs])

@@ -11,8 +11,8 @@ from docx import Document
 from pypdf import PdfReader
 
 from synthetic import identifying_strings
-from toolkit.cli import main
-from toolkit.loader import load_all
+from toolkit.cli.main import main
+from toolkit.casefile.loader import load_all
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "case_files"

@@ -16,11 +16,11 @@ import pytest
 from pypdf import PdfReader
 
 from test_court import ANONYMOUS, STATEMENT_OF_TRUTH  # the words checked against domain.md there
-from toolkit.bundle import make_bundle, safe_file_name
-from toolkit.cli import main
+from toolkit.bundle.plan import make_bundle, safe_file_name
+from toolkit.cli.main import main
 from toolkit.errors import InputError
-from toolkit.generate import generate_letters
-from toolkit.pdfbundle import verify_bundle
+from toolkit.documents.generate import generate_letters
+from toolkit.bundle.assemble import verify_bundle
 
 ROOT = Path(__file__).resolve().parent.parent
 REF = "KHA-2026-0003"

@@ -1,4 +1,4 @@
-"""toolkit.checks: the rules that span keys (references, minors, closure, evidence paths)."""
+"""toolkit.casefile.rules: the rules that span keys (references, minors, closure, evidence paths)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from toolkit.checks import PathProblem, case_problems, dotted, evidence_path_problem
+from toolkit.casefile.rules import PathProblem, case_problems, dotted, evidence_path_problem
 
 BASE: dict[str, Any] = {
     "reference": "KHA-2026-0950",
@@ -309,7 +309,7 @@ def test_evidence_rules_run_only_with_a_source(tmp_path: Path) -> None:
 
 
 def test_arrest_terms_must_name_existing_terms_of_an_order_with_a_power_of_arrest() -> None:
-    from toolkit.checks import PathProblem, case_problems
+    from toolkit.casefile.rules import PathProblem, case_problems
 
     data = {
         "parties": [{"id": "P1", "role": "perpetrator", "name": "A B"}],

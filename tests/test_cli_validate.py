@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from toolkit.cli import main
+from toolkit.cli.main import main
 
 HERE = Path(__file__).parent
 CORPUS = HERE / "bad_cases"

@@ -17,11 +17,11 @@ from docx.oxml.ns import qn
 from pypdf import PdfReader
 
 from toolkit.association import KENISTON
-from toolkit.cli import main
-from toolkit.documents import Request
+from toolkit.cli.main import main
+from toolkit.documents.kinds import Request
 from toolkit.errors import InputError
-from toolkit.generate import render_request
-from toolkit.loader import load_case, resolve_case
+from toolkit.documents.generate import render_request
+from toolkit.casefile.loader import load_case, resolve_case
 
 BOX = "☐"
 
@@ -156,7 +156,7 @@ def test_cli_and_make_style_invocation(tmp_path, capsys):
 
 
 def test_large_print_consent_form_through_libreoffice(tmp_path):
-    from toolkit.convert import ConverterPool
+    from toolkit.pdf.convert import ConverterPool
 
     c = case("KHA-2026-0002")
     assert c.party("V1").format == "large_print"  # Mr Pennington asked for large print

@@ -1,4 +1,4 @@
-"""toolkit.convert: .docx -> PDF with the real LibreOffice (a hard requirement: never skipped)."""
+"""toolkit.pdf.convert: .docx -> PDF with the real LibreOffice (a hard requirement: never skipped)."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ import pytest
 from docx import Document
 from pypdf import PdfReader
 
-from toolkit import convert
-from toolkit.convert import ConverterPool, convert_many, convert_one
+from toolkit.pdf import convert
+from toolkit.pdf.convert import ConverterPool, convert_many, convert_one
 from toolkit.errors import InputError, ToolError
 
 

@@ -1,4 +1,4 @@
-"""The witness statement and the draft order (toolkit.court; domain.md, "Injunction bundle").
+"""The witness statement and the draft order (toolkit.documents.court; domain.md, "Injunction bundle").
 
 Documents are rendered in memory from the example injunction case (KHA-2026-0003) and read
 back with python-docx: what a clerk or a judge would read, not what the template says.
@@ -15,13 +15,13 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from toolkit.court import Redactor, mark_range, names_for, order_terms, paragraph_list
-from toolkit.documents import KINDS, COMMON_TYPES, Request
+from toolkit.documents.court import Redactor, mark_range, names_for, order_terms, paragraph_list
+from toolkit.documents.kinds import KINDS, COMMON_TYPES, Request
 from toolkit.errors import InputError
-from toolkit.generate import render_request
-from toolkit.lint import check_version
-from toolkit.loader import load_case
-from toolkit.registry import Registry
+from toolkit.documents.generate import render_request
+from toolkit.templates.lint import check_version
+from toolkit.casefile.loader import load_case
+from toolkit.templates.registry import Registry
 
 ROOT = Path(__file__).resolve().parent.parent
 CASE = ROOT / "case_files" / "KHA-2026-0003.yaml"
@@ -259,7 +259,7 @@ def test_templates_lint_clean() -> None:
 
 
 def test_an_exhibit_description_in_brackets_has_no_brackets_inside() -> None:
-    from toolkit.court import Exhibit
+    from toolkit.documents.court import Exhibit
 
     exhibit = Exhibit("PS6", "diary sheet", "Mr Hargreaves' diary sheet for November 2026 (scanned)", None, False)
     assert exhibit.reference == "the diary sheet marked PS6 (Mr Hargreaves' diary sheet for November 2026, scanned)"

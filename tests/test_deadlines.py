@@ -1,4 +1,4 @@
-"""toolkit.deadlines and ``casedocs check``: 24-hour clocks, working days, statuses, exit codes."""
+"""toolkit.deadlines.check and ``casedocs check``: 24-hour clocks, working days, statuses, exit codes."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 
 from synthetic import minimal_case, write_cases
-from toolkit.cli import main
-from toolkit.deadlines import (
+from toolkit.cli.main import main
+from toolkit.deadlines.check import (
     CheckItem,
     add_working_days,
     case_items,
@@ -20,7 +20,7 @@ from toolkit.deadlines import (
     is_working_day,
     parse_moment,
 )
-from toolkit.model import Case
+from toolkit.casefile.model import Case
 
 D = date.fromisoformat
 T = datetime.fromisoformat

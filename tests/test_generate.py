@@ -17,12 +17,12 @@ from docx import Document
 
 from test_registry import CASES, ROOT, fixture_case
 from toolkit import __version__
-from toolkit.cli import main
-from toolkit.documents import Request
-from toolkit.generate import AUDIT_LOG, generate, render_request
-from toolkit.loader import load_case
-from toolkit.registry import TEMPLATES_DIR
-from toolkit.render import read_custom_properties
+from toolkit.cli.main import main
+from toolkit.documents.kinds import Request
+from toolkit.documents.generate import AUDIT_LOG, generate, render_request
+from toolkit.casefile.loader import load_case
+from toolkit.templates.registry import TEMPLATES_DIR
+from toolkit.templates.engine import read_custom_properties
 
 CASEDOCS = ROOT / ".venv" / "bin" / "casedocs"
 

@@ -13,13 +13,13 @@ import pytest
 from docx import Document
 from docx.oxml.ns import qn
 
-from toolkit.cli import main
-from toolkit.documents import Request
+from toolkit.cli.main import main
+from toolkit.documents.kinds import Request
 from toolkit.errors import CasedocsWarning
-from toolkit.generate import generate, render_request, verify
-from toolkit.loader import load_case, resolve_case
-from toolkit.registry import Registry
-from toolkit.render import ENV
+from toolkit.documents.generate import generate, render_request, verify
+from toolkit.casefile.loader import load_case, resolve_case
+from toolkit.templates.registry import Registry
+from toolkit.templates.engine import ENV
 
 CASE = "KHA-2026-0001"  # Ms Wiśniewska reads Polish and uses an interpreter
 POLISH_FROM = date(2026, 11, 25)

@@ -27,10 +27,10 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from test_registry import CASES, ROOT, fixture_case
-from toolkit.cli import main
-from toolkit.generate import AUDIT_LOG, letter_date, letters_for
-from toolkit.loader import load_case
-from toolkit.templates_cli import docx_text as textconv
+from toolkit.cli.main import main
+from toolkit.documents.generate import AUDIT_LOG, letter_date, letters_for
+from toolkit.casefile.loader import load_case
+from toolkit.cli.templates import docx_text as textconv
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
@@ -252,7 +252,7 @@ def test_a_warning_letter_cites_only_incidents_up_to_its_date(tmp_path: Path, ca
 
 
 def test_a_letter_in_polish_once_the_translation_is_in_force(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from toolkit.registry import Registry
+    from toolkit.templates.registry import Registry
 
     on = date(2026, 11, 25)
     assert Registry().select("acknowledgement", on, "pl").template.language == "pl"

@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 
 from test_registry import ROOT, add_version, docx_bytes, real_template
-from toolkit.cli import main
-from toolkit.lint import check_all
-from toolkit.registry import TEMPLATES_DIR, TEMPLATES_ENV, Registry
-from toolkit.templates_cli import context_types, docx_text
+from toolkit.cli.main import main
+from toolkit.templates.lint import check_all
+from toolkit.templates.registry import TEMPLATES_DIR, TEMPLATES_ENV, Registry
+from toolkit.cli.templates import context_types, docx_text
 
 
 def test_the_real_templates_pass_the_lint(capsys: pytest.CaptureFixture[str]) -> None:

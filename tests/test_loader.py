@@ -1,4 +1,4 @@
-"""toolkit.loader: a case file on disk becomes a Case, or every problem in it, located."""
+"""toolkit.casefile.loader: a case file on disk becomes a Case, or every problem in it, located."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from toolkit.errors import InputError, Problem
-from toolkit.loader import case_paths, load_all, load_bytes, load_case, resolve_case
-from toolkit.model import Case
+from toolkit.casefile.loader import case_paths, load_all, load_bytes, load_case, resolve_case
+from toolkit.casefile.model import Case
 
 FIXTURES = Path(__file__).parent / "fixtures"
 FIXTURE = FIXTURES / "KHA-2026-0900.yaml"
@@ -222,7 +222,7 @@ def test_load_all_returns_every_case_or_every_problem(tmp_path: Path) -> None:
 
 
 def test_the_validation_benchmark_runs_on_a_few_files() -> None:
-    from toolkit.bench_cases import bench_rows, bench_validate
+    from benchmarks.cases import bench_rows, bench_validate
 
     (row,) = bench_validate(n=12, repeats=1)
     name, measured, baseline, ratio, target = row
@@ -234,7 +234,7 @@ def test_the_validation_benchmark_runs_on_a_few_files() -> None:
 
 
 def test_benchmark_copies_stay_valid(tmp_path: Path) -> None:
-    from toolkit.bench_cases import make_cases
+    from benchmarks.cases import make_cases
 
     files = make_cases(9, tmp_path)
     assert len({f.name for f in files}) == 9

@@ -26,9 +26,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from toolkit.errors import InputError
-from toolkit.loader import load_bytes, load_case
-from toolkit.model import Case
-from toolkit.yamlsource import parse_text
+from toolkit.casefile.loader import load_bytes, load_case
+from toolkit.casefile.model import Case
+from toolkit.casefile.source import parse_text
 
 HERE = Path(__file__).parent
 FIXTURE = HERE / "fixtures" / "KHA-2026-0900.yaml"

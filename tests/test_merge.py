@@ -1,6 +1,6 @@
 """``casedocs merge``: recipients, languages, large print, bad rows, resume, byte identity, print PDF.
 
-No timing assertions here (see ``toolkit/bench_merge.py`` for the numbers).
+No timing assertions here (see ``benchmarks/merge.py`` for the numbers).
 """
 
 from __future__ import annotations
@@ -21,17 +21,17 @@ from pathlib import Path
 import pytest
 import yaml
 
-from toolkit.bench_merge import write_recipients
-from toolkit.cli import main
+from benchmarks.merge import write_recipients
+from toolkit.cli.main import main
 from toolkit.errors import InputError
-from toolkit.merge import (
+from toolkit.merge.run import (
     MERGE_KINDS, ProgressBar, _postcode_order, file_name, merge, print_file, recipient_context,
     recipient_properties, doc_info, render_recipient,
 )
-from toolkit.recipients import Recipient, read_rows
-from toolkit.registry import Registry, TEMPLATES_DIR
-from toolkit.render import CompiledTemplate, read_custom_properties
-from toolkit.templates_cli import context_types, docx_text
+from toolkit.merge.recipients import Recipient, read_rows
+from toolkit.templates.registry import Registry, TEMPLATES_DIR
+from toolkit.templates.engine import CompiledTemplate, read_custom_properties
+from toolkit.cli.templates import context_types, docx_text
 
 ON = date(2026, 11, 25)
 KIND = "policy-notice"
@@ -143,7 +143,7 @@ def test_byte_identical_to_the_single_document_path(big_run, tmp_path):
 
 def test_running_again_renders_nothing_and_writes_nothing(big_run, monkeypatch):
     work, recipients, out, first = big_run
-    import toolkit.merge as merge_module
+    import toolkit.merge.run as merge_module
 
     def boom(*args, **kwargs):
         raise AssertionError("rendered although the audit log says it is done")
@@ -340,7 +340,7 @@ def _pdf(pages: int, label: str) -> bytes:
 
 
 def test_a_long_list_is_printed_in_volumes(tmp_path, monkeypatch):
-    import toolkit.merge as merge_module
+    import toolkit.merge.run as merge_module
 
     monkeypatch.setattr(merge_module, "PRINT_VOLUME", 2)
     pdfs = []
@@ -404,7 +404,7 @@ def test_pdf_print_file_in_postcode_order_with_odd_page_starts(tmp_path, capsys)
 
 # -- templates and helpers ---------------------------------------------------------------
 def test_templates_check_lints_the_merge_kind_and_gives_it_no_case():
-    from toolkit.lint import check_version
+    from toolkit.templates.lint import check_version
 
     types = context_types()[KIND]
     assert "recipient" in types and "case" not in types and "officer" not in types

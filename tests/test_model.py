@@ -1,4 +1,4 @@
-"""toolkit.model: the facts computed once for every later stage (ages, order, marks, clocks)."""
+"""toolkit.casefile.model: the facts computed once for every later stage (ages, order, marks, clocks)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from toolkit.loader import load_case
-from toolkit.model import ABC, Case, Consent, Party, add_months, initials, start_of
+from toolkit.casefile.loader import load_case
+from toolkit.casefile.model import ABC, Case, Consent, Party, add_months, initials, start_of
 
 FIXTURE = Path(__file__).parent / "fixtures" / "KHA-2026-0900.yaml"
 

@@ -1,4 +1,4 @@
-"""toolkit.newsletter: the annual article (policy 6.1) from counts only, and naming no one."""
+"""toolkit.annual.newsletter: the annual article (policy 6.1) from counts only, and naming no one."""
 
 from __future__ import annotations
 
@@ -10,10 +10,10 @@ import pytest
 
 import synthetic
 from toolkit.association import KENISTON
-from toolkit.loader import load_all
-from toolkit.model import Case
-from toolkit.newsletter import ENFORCEMENT, action_sentence, enforcement_counts, newsletter_context
-from toolkit.stats import FEWER_THAN, NOT_SHOWN, count_list
+from toolkit.casefile.loader import load_all
+from toolkit.casefile.model import Case
+from toolkit.annual.newsletter import ENFORCEMENT, action_sentence, enforcement_counts, newsletter_context
+from toolkit.annual.stats import FEWER_THAN, NOT_SHOWN, count_list
 
 YEAR = 2026
 EXAMPLES = Path(__file__).resolve().parent.parent / "case_files"

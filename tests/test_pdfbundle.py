@@ -1,4 +1,4 @@
-"""toolkit.pdfbundle: the court e-bundle (domain.md, "Injunction bundle").
+"""toolkit.bundle.assemble: the court e-bundle (domain.md, "Injunction bundle").
 
 Inputs are made here: PDFs with ReportLab (one with its own "Page 1 of 3" footer, a
 landscape one, one shown landscape through /Rotate 90), images with Pillow, a .docx
@@ -23,9 +23,9 @@ from pypdf import PdfReader, PdfWriter
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.pdfgen.canvas import Canvas
 
-from toolkit import pdfbundle
+from toolkit.bundle import assemble as pdfbundle
 from toolkit.errors import InputError
-from toolkit.pdfbundle import (
+from toolkit.bundle.assemble import (
     BundleCheckError,
     BundleDocument as Doc,
     BundleSection as Section,

@@ -11,10 +11,10 @@ from datetime import date
 from docx import Document
 from docx.oxml.ns import qn
 
-from toolkit.cli import main
-from toolkit.documents import Request
-from toolkit.generate import render_request
-from toolkit.loader import load_case, resolve_case
+from toolkit.cli.main import main
+from toolkit.documents.kinds import Request
+from toolkit.documents.generate import render_request
+from toolkit.casefile.loader import load_case, resolve_case
 
 CASE = "KHA-2026-0001"
 

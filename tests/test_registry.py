@@ -18,11 +18,11 @@ import pytest
 import yaml
 from docx import Document
 
-from toolkit import generate as gen
-from toolkit.cli import main
+from toolkit.documents import generate as gen
+from toolkit.cli.main import main
 from toolkit.errors import CasedocsWarning, InputError
-from toolkit.registry import TEMPLATES_DIR, TEMPLATES_ENV, Registry, _language_chain, warn_about
-from toolkit.render import read_custom_properties
+from toolkit.templates.registry import TEMPLATES_DIR, TEMPLATES_ENV, Registry, _language_chain, warn_about
+from toolkit.templates.engine import read_custom_properties
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "case_files"

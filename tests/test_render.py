@@ -13,12 +13,12 @@ import pytest
 from docx import Document
 
 from test_registry import CASES, add_version, docx_bytes, fixture_case
-from toolkit.documents import Request
+from toolkit.documents.kinds import Request
 from toolkit.errors import InputError
-from toolkit.generate import render_request
-from toolkit.loader import load_case
-from toolkit.registry import Registry, TemplateVersion
-from toolkit.render import CompiledTemplate, Properties, deterministic_zip, read_custom_properties
+from toolkit.documents.generate import render_request
+from toolkit.casefile.loader import load_case
+from toolkit.templates.registry import Registry, TemplateVersion
+from toolkit.templates.engine import CompiledTemplate, Properties, deterministic_zip, read_custom_properties
 
 PROPS = Properties(title="Test", author="Tester", document_date=date(2026, 11, 20), custom={"casedocs.test": "yes"})
 

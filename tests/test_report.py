@@ -1,4 +1,4 @@
-"""toolkit.report and toolkit.charts: the monitoring report's data, on a few hundred synthetic cases.
+"""toolkit.annual.report and toolkit.annual.charts: the monitoring report's data, on a few hundred synthetic cases.
 
 The synthetic cases (tests/synthetic.py) are written as YAML and loaded through the
 real loader, so they are valid case files; their comments name officers, neighbours,
@@ -16,11 +16,11 @@ from typing import Any
 import pytest
 
 import synthetic
-from toolkit.loader import load_all, load_case
-from toolkit.model import Case
-from toolkit.newsletter import newsletter_context
-from toolkit.report import CATEGORY_LABELS, CLOCKS, Redactor, report_context
-from toolkit.stats import FEWER_THAN, NOT_SHOWN
+from toolkit.casefile.loader import load_all, load_case
+from toolkit.casefile.model import Case
+from toolkit.annual.newsletter import newsletter_context
+from toolkit.annual.report import CATEGORY_LABELS, CLOCKS, Redactor, report_context
+from toolkit.annual.stats import FEWER_THAN, NOT_SHOWN
 
 YEAR = 2026
 ON = date(2027, 2, 1)
@@ -241,7 +241,7 @@ def test_charts_can_be_left_out(cases: list[Case]) -> None:
      ("Black British", "Black, Black British, Caribbean or African"), ("White - Polish", "White"), ("Asian - Indian", "Asian or Asian British")],
 )
 def test_ethnic_groups(answer: str, group: str) -> None:
-    from toolkit.report import CHARACTERISTICS
+    from toolkit.annual.report import CHARACTERISTICS
 
     ethnicity = next(c for c in CHARACTERISTICS if c.key == "ethnicity")
     assert ethnicity.group(answer) == group

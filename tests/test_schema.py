@@ -16,8 +16,8 @@ from typing import Any
 import pytest
 import yaml
 
-from toolkit.cli import main
-from toolkit.schema import case_schema, schema_text
+from toolkit.cli.main import main
+from toolkit.casefile.schema import case_schema, schema_text
 
 ROOT = Path(__file__).parent.parent
 COMMITTED = ROOT / "case_files" / "casefile.schema.json"

@@ -1,4 +1,4 @@
-"""toolkit.stats: small counts hidden, and no hidden count recoverable from what is printed."""
+"""toolkit.annual.stats: small counts hidden, and no hidden count recoverable from what is printed."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from toolkit.stats import FEWER_THAN, NOT_SHOWN, NOTE, SMALL, Cell, Table, count_list, headline, percentage, suppress
+from toolkit.annual.stats import FEWER_THAN, NOT_SHOWN, NOTE, SMALL, Cell, Table, count_list, headline, percentage, suppress
 
 
 def column(values: Sequence[int]) -> Table:

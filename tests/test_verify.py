@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from test_registry import CASES, TEMPLATES_DIR, add_version, fixture_case, real_template, replace_part
-from toolkit.cli import main
+from toolkit.cli.main import main
 from toolkit.errors import InputError
-from toolkit.generate import generate, verify
-from toolkit.registry import TEMPLATES_ENV, Registry
+from toolkit.documents.generate import generate, verify
+from toolkit.templates.registry import TEMPLATES_ENV, Registry
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:

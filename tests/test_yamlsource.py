@@ -1,11 +1,11 @@
-"""toolkit.yamlsource: safe YAML to plain values with positions, and every refusal located."""
+"""toolkit.casefile.source: safe YAML to plain values with positions, and every refusal located."""
 
 from __future__ import annotations
 
 import pytest
 
 from toolkit.errors import InputError, Problem
-from toolkit.yamlsource import MAX_BYTES, MAX_DEPTH, MAX_NODES, Located, parse_text
+from toolkit.casefile.source import MAX_BYTES, MAX_DEPTH, MAX_NODES, Located, parse_text
 
 
 def parse(text: str | bytes) -> Located:

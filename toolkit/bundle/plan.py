@@ -1,0 +1,431 @@
+"""``casedocs bundle``: the injunction bundle for a case (domain.md, "Injunction bundle").
+
+Builds the plan from the case and hands it to :mod:`toolkit.bundle.assemble`, which makes the
+one paginated, indexed, bookmarked PDF and its index JSON. Sections, in order:
+
+1. Application and draft order -- the draft order (``draft-order``);
+2. Witness statements -- the case officer's statement (``witness-statement``);
+3. Exhibits -- every evidence item except tenancy agreements, in date order, each with a
+   cover page carrying its mark (PDFs, images, .docx and .txt are all accepted);
+4. Previous correspondence -- the warning letters and ABC documents already issued to the
+   respondent, as recorded in ``out/<reference>/audit.jsonl`` (their PDFs; a .docx is
+   converted beside itself first, as ``generate --pdf`` would);
+5. Tenancy agreement -- evidence of kind ``tenancy_agreement``.
+
+File names: ``<claim number> <short case name> - Bundle <letter>.pdf`` (plus ``.json``)
+under ``out/<reference>/``; `` - Respondent copy`` for the copy served on the respondent;
+`` - Supplement N`` for a supplement. Only letters, digits, spaces and ``.,()-`` are kept
+(``&`` becomes "and"; ``/``, ``:``, quotes and the like become spaces), so the name is
+safe on Windows, in e-mail and on the court's upload portal.
+
+The copy for the respondent (``for_respondent``) uses the respondent's versions of the
+statement and the order (anonymous witnesses as "Witness A", ...), and leaves out the
+evidence an anonymous witness provided (``evidence.provided_by``): the index keeps a row
+for it with a note saying it is withheld, so that the exhibit marks still match the
+court's copy.
+
+A bundle once written is never overwritten: building again gives the same file when
+nothing changed (same bytes: nothing is written) or a new name (``... (2).pdf``) when
+something did. Documents added after a bundle was served go in a supplement
+(``supplement=True``): the previous bundle's pages are kept exactly as they were, and the
+new exhibits and letters -- those whose files are not in the previous index -- follow
+with their own index, numbered on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import sys
+import warnings
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from toolkit.documents.court import Redactor, anonymous_labels, require_injunction
+from toolkit.errors import CasedocsWarning, InputError
+from toolkit.documents.generate import AUDIT_LOG, generate, to_pdf
+from toolkit.casefile.loader import load_case, resolve_case
+from toolkit.casefile.model import Case, Evidence, Injunction, initials
+from toolkit.output import ensure_dir
+
+CORRESPONDENCE_KINDS = ("warning-letter", "abc", "abc-review")
+STAGE_TITLES = {
+    "verbal": "Letter confirming verbal warning",
+    "first": "First warning letter",
+    "final": "Final warning letter",
+}
+KIND_TITLES = {"abc": "Acceptable Behaviour Contract", "abc-review": "Review of Acceptable Behaviour Contract"}
+CONVERTED = "converted"  # out/<ref>/converted/<sha>/<name>.pdf: .docx evidence, converted once
+
+SECTION_APPLICATION = "Application and draft order"
+SECTION_STATEMENTS = "Witness statements"
+SECTION_EXHIBITS = "Exhibits"
+SECTION_CORRESPONDENCE = "Previous correspondence"
+SECTION_TENANCY = "Tenancy agreement"
+
+
+def safe_file_name(text: str) -> str:
+    """Letters, digits, spaces and ``.,()-`` only; ``&`` as "and"; runs of spaces collapsed."""
+    text = text.replace("&", " and ")
+    text = re.sub(r"[^\w .,()\-]", " ", text, flags=re.ASCII)
+    text = re.sub(r"_", " ", text)
+    text = re.sub(r"\s+", " ", text).strip(" .")
+    return text or "bundle"
+
+
+def short_case_name(case: Case, injunction: Injunction) -> str:
+    if injunction.short_name:
+        return injunction.short_name
+    return f"Keniston HA v {case.party(injunction.respondent).surname}"
+
+
+def bundle_stem(case: Case, *, for_respondent: bool = False, supplement: int = 0) -> str:
+    injunction = require_injunction(case, "injunction bundles")
+    claim = injunction.claim_number or case.reference
+    stem = f"{claim} {short_case_name(case, injunction)} - Bundle {injunction.bundle_letter}"
+    if for_respondent:
+        stem += " - Respondent copy"
+    if supplement:
+        stem += f" - Supplement {supplement}"
+    return safe_file_name(stem)
+
+
+def statement_date(case: Case, on: date | None) -> date:
+    """The date the statement and order carry: ``on``, else the day the case log records the
+    application, else today."""
+    if on:
+        return on
+    applied = [a.done.date() for a in case.actions if a.type == "injunction_application" and a.done]
+    return min(applied) if applied else date.today()
+
+
+# -- the plan --------------------------------------------------------------------------
+@dataclass
+class Plan:
+    sections: list[Any]  # list[BundleSection]
+    title: str
+    subtitle: str
+    withheld: list[str]
+
+
+def _evidence_path(case: Case, item: Evidence) -> Path | None:
+    if not item.file:
+        return None
+    base = case.source_path.parent if case.source_path else Path("case_files")
+    return base / item.file
+
+
+def _converted(path: Path, folder: Path) -> Path:
+    """A .docx exhibit as PDF, converted once and kept under ``out/<ref>/converted/`` (keyed by
+    its SHA-256), so that building the bundle again gives the same bytes."""
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+    target = folder / CONVERTED / digest / (path.stem + ".pdf")
+    if not target.exists():
+        from toolkit.pdf.convert import ConverterPool
+        from toolkit.pdf.convert import check_docx
+
+        problem = check_docx(path)
+        if problem:
+            raise InputError([problem])
+        ensure_dir(target.parent)
+        with ConverterPool(jobs=1) as pool:
+            pool.convert([(path, target)])
+    return target
+
+
+def _exhibit_cover(case: Case, mark: str, on: date) -> str:
+    return (
+        f"This is the exhibit marked {mark} referred to in the witness statement of "
+        f"{case.officer.name} dated {on.day} {on.strftime('%B')} {on.year}."
+    )
+
+
+def exhibit_documents(
+    case: Case, folder: Path, on: date, for_respondent: bool, marks: dict[str, str] | None = None, *, supplement: bool = False,
+) -> tuple[list[Any], list[Any], list[str]]:
+    """(exhibits, tenancy agreements, notes on withheld items) as bundle documents."""
+    from toolkit.bundle.assemble import BundleDocument
+
+    marks = marks or case.exhibit_marks()
+    redact = Redactor(case, for_respondent)
+    labels = anonymous_labels(case) if for_respondent else {}
+    exhibits, tenancy, withheld = [], [], []
+    for item in case.evidence:
+        mark = marks[item.id]
+        title = redact(item.description) or (Path(item.file).name if item.file else item.id)
+        path = _evidence_path(case, item)
+        if item.provided_by in labels:
+            note = (
+                f"Withheld from the respondent's copy: provided by {labels[item.provided_by]}, whose identity is "
+                "protected. It is in the court's copy of the bundle."
+            )
+            doc = BundleDocument(title=f"Exhibit {mark} \u2014 {title}", date=item.date, note=note)
+            withheld.append(mark)
+        elif path is None:
+            doc = BundleDocument(title=f"Exhibit {mark} \u2014 {title}", date=item.date, note="No copy of this exhibit is on file.")
+        else:
+            if path.suffix.lower() == ".docx" and path.is_file():
+                path = _converted(path, folder)
+            cover = (
+                f"Exhibit {mark}, added to the bundle in a supplement after the bundle was served."
+                if supplement else _exhibit_cover(case, mark, on)
+            )
+            doc = BundleDocument(title=title, source=path, date=item.date, exhibit=mark, cover_text=cover)
+        (tenancy if item.kind == "tenancy_agreement" else exhibits).append(doc)
+    exhibits.sort(key=lambda d: (d.date is None, d.date or date.min))
+    return exhibits, tenancy, withheld
+
+
+def correspondence(case: Case, folder: Path) -> list[Any]:
+    """The warning letters and ABC documents already issued to the respondent (audit.jsonl)."""
+    from toolkit.bundle.assemble import BundleDocument
+
+    injunction = require_injunction(case, "injunction bundles")
+    log = folder / AUDIT_LOG
+    if not log.exists():
+        return []
+    latest: dict[tuple[str, str, str], dict[str, Any]] = {}
+    for line in log.read_text(encoding="utf-8").splitlines():
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError:
+            continue
+        if record.get("kind") not in CORRESPONDENCE_KINDS or record.get("party") != injunction.respondent:
+            continue
+        if not (folder / record.get("file", "")).is_file():
+            continue
+        key = (record["kind"], record.get("party", ""), record.get("stage", ""))
+        if key not in latest or record.get("generated_at", "") >= latest[key].get("generated_at", ""):
+            latest[key] = record
+    records = sorted(latest.values(), key=lambda r: (r.get("document_date", ""), r["kind"], r.get("stage", "")))
+    docx = [folder / r["file"] for r in records]
+    pdfs = to_pdf(docx) if docx else []
+    name = case.party(injunction.respondent).full_name
+    documents = []
+    for record, pdf in zip(records, pdfs):
+        kind, stage = record["kind"], record.get("stage", "")
+        what = STAGE_TITLES.get(stage, "Warning letter") if kind == "warning-letter" else KIND_TITLES[kind]
+        preposition = "with" if kind == "abc" else "to"
+        documents.append(BundleDocument(
+            title=f"{what} {preposition} {name}", source=pdf,
+            date=date.fromisoformat(record["document_date"]) if record.get("document_date") else None,
+        ))
+    return documents
+
+
+def _marks_label(case: Case) -> str:
+    from toolkit.documents.court import mark_range
+
+    return mark_range(list(case.exhibit_marks().values()))
+
+
+def plan_for(case: Case, *, out: Path, on: date | None = None, for_respondent: bool = False) -> Plan:
+    """Generate the statement and the order (if not there yet) and lay out the sections."""
+    from toolkit.bundle.assemble import BundleDocument, BundleSection
+
+    injunction = require_injunction(case, "injunction bundles")
+    folder = out / case.reference
+    when = statement_date(case, on)
+    options = {"for_respondent": "yes"} if for_respondent else {}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", CasedocsWarning)
+        order = generate("draft-order", case, on=when, options=options, out=out)[0]
+        statement = generate("witness-statement", case, on=when, options=options, out=out)[0]
+    order_pdf, statement_pdf = to_pdf([order, statement])
+    exhibits, tenancy, withheld = exhibit_documents(case, folder, when, for_respondent)
+    letters = correspondence(case, folder)
+    officer = case.officer.name
+    sections = [
+        BundleSection(SECTION_APPLICATION, [BundleDocument("Draft injunction order", order_pdf, when)]),
+        BundleSection(SECTION_STATEMENTS, [BundleDocument(
+            f"Witness statement of {officer} (1st statement, for the Claimant, exhibits {_marks_label(case)})", statement_pdf, when,
+        )]),
+    ]
+    if exhibits:
+        sections.append(BundleSection(SECTION_EXHIBITS, exhibits, chronological=True))
+    if letters:
+        sections.append(BundleSection(SECTION_CORRESPONDENCE, letters, chronological=True))
+    if tenancy:
+        sections.append(BundleSection(SECTION_TENANCY, tenancy))
+    short = short_case_name(case, injunction)
+    title = f"{short} \u2014 Claim No. {injunction.claim_number or 'not yet issued'} \u2014 Bundle {injunction.bundle_letter}"
+    parts = [f"In the {re.sub(r'^(the )', '', injunction.court, flags=re.I)}"]
+    if injunction.hearing:
+        parts.append(f"hearing {injunction.hearing.day} {injunction.hearing.strftime('%B %Y, %H:%M')}")
+    parts.append(f"case {case.reference}")
+    subtitle = "; ".join(parts) + "."
+    if for_respondent:
+        subtitle += " Copy served on the Respondent: witnesses whose identity is protected are referred to as Witness A, Witness B, ...; their evidence is withheld."
+    if not letters:
+        print(
+            f"note: no warning letters or ABC for {case.reference} are recorded in {folder / AUDIT_LOG}; "
+            f"the bundle has no previous correspondence (make them with 'casedocs letters {case.reference}')",
+            file=sys.stderr,
+        )
+    print("note: the claim form (N16A) is not made by casedocs: file it with the bundle", file=sys.stderr)
+    return Plan(sections, title, subtitle, withheld)
+
+
+# -- writing -----------------------------------------------------------------------------
+def _free_name(folder: Path, stem: str) -> Path:
+    candidate, n = folder / f"{stem}.pdf", 1
+    while candidate.exists() or candidate.with_suffix(".json").exists():
+        n += 1
+        candidate = folder / f"{stem} ({n}).pdf"
+    return candidate
+
+
+def _keep_or_discard(new: Path, stem: str) -> Path:
+    """The same bytes as a bundle already there: drop the new one and return the old."""
+    for old in sorted(new.parent.glob(f"{glob_escape(stem)}*.pdf")):
+        if old == new or not re.fullmatch(re.escape(stem) + r"( \(\d+\))?\.pdf", old.name):
+            continue
+        if _same_bundle(old, new):
+            new.unlink()
+            new.with_suffix(".json").unlink(missing_ok=True)
+            return old
+    return new
+
+
+def _same_bundle(old: Path, new: Path) -> bool:
+    if old.read_bytes() == new.read_bytes():
+        return True
+    return False
+
+
+def glob_escape(text: str) -> str:
+    return re.sub(r"([\[\]*?])", r"[\1]", text)
+
+
+def make_bundle(
+    case: str | Path | Case,
+    *,
+    for_respondent: bool = False,
+    supplement: bool = False,
+    out: Path = Path("out"),
+    on: date | None = None,
+) -> list[Path]:
+    """Write the bundle (or its supplement) and its index; returns [pdf, json]."""
+    from toolkit.bundle.assemble import build_bundle
+
+    loaded = case if isinstance(case, Case) else load_case(resolve_case(case))
+    require_injunction(loaded, "injunction bundles")
+    folder = out / loaded.reference
+    if supplement:
+        return _make_supplement(loaded, folder, out=out, on=on, for_respondent=for_respondent)
+    plan = plan_for(loaded, out=out, on=on, for_respondent=for_respondent)
+    stem = bundle_stem(loaded, for_respondent=for_respondent)
+    target = _free_name(folder, stem)
+    result = build_bundle(plan.sections, target, title=plan.title, subtitle=plan.subtitle)
+    kept = _keep_or_discard(result.pdf, stem)
+    if kept != result.pdf:
+        print(f"note: {kept.name} is already up to date", file=sys.stderr)
+    elif kept.name != f"{stem}.pdf":
+        warnings.warn(
+            f"{stem}.pdf already exists and the case has changed since: the new bundle is {kept.name}. "
+            "If the first one has been served, make a supplement instead (--supplement)",
+            CasedocsWarning, stacklevel=2,
+        )
+    return [kept, kept.with_suffix(".json")]
+
+
+def _latest_index(folder: Path, for_respondent: bool, case: Case) -> tuple[Path, int]:
+    """The index of the bundle as last issued: the highest supplement, else the bundle."""
+    base = bundle_stem(case, for_respondent=for_respondent)
+    best: tuple[int, int, Path] | None = None
+    for path in folder.glob("*.json"):
+        m = re.fullmatch(re.escape(base) + r"(?: - Supplement (\d+))?(?: \((\d+)\))?\.json", path.name)
+        if m:
+            key = (int(m.group(1) or 0), int(m.group(2) or 1), path)
+            if best is None or key[:2] > best[:2]:
+                best = key
+    if best is None:
+        raise InputError(
+            f"{folder / (base + '.json')}: there is no bundle to supplement for {case.reference}: "
+            "make the bundle first (casedocs bundle without --supplement)"
+        )
+    return best[2], best[0]
+
+
+def _make_supplement(case: Case, folder: Path, *, out: Path, on: date | None, for_respondent: bool) -> list[Path]:
+    from toolkit.bundle.assemble import build_supplement, load_index
+
+    previous, number = _latest_index(folder, for_respondent, case)
+    index = load_index(previous)
+    entries = [e for s in index["sections"] for e in s["entries"]]
+    sources = {e.get("source") for e in entries if e.get("source")}
+    titles = {e.get("title") for e in entries}
+    marks, used = _supplement_marks(case, entries)
+    when = statement_date(case, on)
+    exhibits, tenancy, _withheld = exhibit_documents(case, folder, when, for_respondent, marks, supplement=True)
+    letters = correspondence(case, folder)
+    new = []
+    for doc in [*exhibits, *tenancy, *letters]:
+        if doc.source is not None and Path(doc.source).name in sources:
+            continue
+        if doc.source is None and doc.title in titles:
+            continue
+        if doc.source is None and doc.title.split(" \u2014 ")[0].removeprefix("Exhibit ") in used:
+            continue
+        new.append(doc)
+    if not new:
+        print(f"note: nothing has been added since {index['file']}: no supplement made", file=sys.stderr)
+        return []
+    new.sort(key=lambda d: (d.date is None, d.date or date.min))
+    stem = bundle_stem(case, for_respondent=for_respondent, supplement=number + 1)
+    target = _free_name(folder, stem)
+    result = build_supplement(previous, new, target)
+    return [result.pdf, result.index]
+
+
+def _bundle_name(item: Evidence) -> str | None:
+    """The evidence file's name as a bundle index records it (a .docx goes in as its PDF)."""
+    if not item.file:
+        return None
+    path = Path(item.file)
+    return path.stem + ".pdf" if path.suffix.lower() == ".docx" else path.name
+
+
+def _note_mark(entry: dict[str, Any]) -> str | None:
+    m = re.match(r"^Exhibit (\S+) \u2014 ", entry.get("title", ""))
+    return m.group(1) if m else None
+
+
+def _supplement_marks(case: Case, entries: list[dict[str, Any]]) -> tuple[dict[str, str], set[str]]:
+    """Exhibit marks for a supplement, and the marks the bundle already uses.
+
+    Items already in the bundle keep the mark they were served with; a new item keeps its
+    mark unless the bundle already uses it, when it gets the next free number (a mark never
+    changes once served)."""
+    served = {e["source"]: e["exhibit"] for e in entries if e.get("exhibit") and e.get("source")}
+    used = set(served.values()) | {m for e in entries if e.get("kind") == "note" and (m := _note_mark(e))}
+    marks = dict(case.exhibit_marks())
+    fresh = []
+    for item in sorted(case.evidence, key=lambda e: (e.date is None, e.date or date.min)):
+        name = _bundle_name(item)
+        if name in served:
+            marks[item.id] = served[name]
+        elif marks[item.id] in used and any(_note_mark(e) == marks[item.id] and item.description and item.description in e["title"] for e in entries):
+            pass  # a withheld item, already listed in the respondent's copy
+        else:
+            fresh.append(item)
+    taken = set(used)
+    prefix = initials(case.officer.name)
+    for item in fresh:
+        if marks[item.id] in taken:
+            numbers = [int(m[len(prefix):]) for m in taken if m.startswith(prefix) and m[len(prefix):].isdigit()]
+            new = f"{prefix}{max(numbers, default=0) + 1}"
+            warnings.warn(
+                f"exhibit {item.id} would be {marks[item.id]}, which the bundle already uses: it is {new} in the supplement "
+                f"(record 'exhibit: {new}' for it in the case file so that every document agrees)",
+                CasedocsWarning, stacklevel=2,
+            )
+            marks[item.id] = new
+        taken.add(marks[item.id])
+    return marks, used
+
+
+__all__ = ["make_bundle", "bundle_stem", "safe_file_name", "plan_for", "short_case_name"]

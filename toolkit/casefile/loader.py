@@ -1,0 +1,139 @@
+"""Load stage: a case file on disk becomes a validated :class:`~toolkit.casefile.model.Case`.
+
+Every problem in a file is collected and reported at once, each as ``file:line:col:
+message``. Shape errors come from the model, cross-key rules from :mod:`toolkit.casefile.rules`;
+both are located through the positions :mod:`toolkit.casefile.source` recorded.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+from typing import Any, Iterable
+
+from pydantic import ValidationError
+
+from toolkit.casefile.rules import case_problems
+from toolkit.errors import InputError, Problem
+from toolkit.casefile.messages import one_line, plain_message, unknown_key_suggestion
+from toolkit.casefile.model import REFERENCE_PATTERN, Case
+from toolkit.casefile.source import Located, parse_text
+
+CASE_SUFFIXES = (".yaml", ".yml")
+
+
+def _data_loc(loc: tuple[Any, ...], data: Any) -> tuple[Any, ...]:
+    """``loc`` cut back to a path that exists in ``data`` (plus one missing last key).
+
+    Pydantic adds the member of a union to the location (``('occurred', 'date')``);
+    those parts name no key in the file, so they are dropped.
+    """
+    kept: list[Any] = []
+    for part in loc:
+        if isinstance(data, dict) and isinstance(part, str):
+            kept.append(part)
+            if part not in data:
+                break
+            data = data[part]
+        elif isinstance(data, list) and isinstance(part, int):
+            kept.append(part)
+            if not 0 <= part < len(data):
+                break
+            data = data[part]
+        else:
+            break
+    return tuple(kept)
+
+
+def _validation_problems(error: ValidationError, located: Located, filename: str) -> list[Problem]:
+    items = []
+    for item in error.errors(include_url=False):
+        loc = _data_loc(tuple(item["loc"]), located.data)
+        items.append({**item, "loc": loc})
+    # A near-miss key explains its missing twin: 'incidnets' needs no "'incidents' is missing".
+    explained = set()
+    for item in items:
+        if item["type"] == "extra_forbidden" and item["loc"]:
+            close = unknown_key_suggestion(Case, item["loc"])
+            if close:
+                explained.add((*item["loc"][:-1], close))
+    problems = []
+    for item in items:
+        if item["type"] == "missing" and item["loc"] in explained:
+            continue
+        message, at_key = plain_message(Case, item, located.data)
+        line, col = located.locate(item["loc"], key=at_key)
+        problems.append(Problem(filename, line, col, one_line(message)))
+    return problems
+
+
+def load_bytes(raw: bytes, path: Path) -> Case:
+    """Validate a case file's bytes as if they were read from ``path``."""
+    filename = str(path)
+    located = parse_text(raw, filename)
+    problems: list[Problem] = []
+    case: Case | None = None
+    try:
+        case = Case.model_validate(located.data, context={"located_checks": True})
+    except ValidationError as error:
+        problems += _validation_problems(error, located, filename)
+    for found in case_problems(located.data, path):
+        line, col = located.locate(found.path)
+        problems.append(Problem(filename, line, col, one_line(found.render(lambda at: located.locate(at)[0]))))
+    if problems or case is None:
+        raise InputError(sorted(set(problems)))
+    case.attach_source(path, hashlib.sha256(raw).hexdigest())
+    return case
+
+
+def load_case(path: str | Path) -> Case:
+    """Read and validate one case file; raises :class:`InputError` listing every problem."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except IsADirectoryError:
+        raise InputError.at(path, 0, 0, "this is a folder, not a case file") from None
+    except FileNotFoundError:
+        raise InputError.at(path, 0, 0, "no such case file") from None
+    except OSError as error:
+        raise InputError.at(path, 0, 0, f"cannot be read: {error.strerror or error}") from None
+    return load_bytes(raw, path)
+
+
+def case_paths(paths: Iterable[str | Path]) -> list[Path]:
+    """Files named, plus the ``*.yaml``/``*.yml`` files directly inside folders named."""
+    found: list[Path] = []
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            found += sorted(p for p in path.iterdir() if p.suffix in CASE_SUFFIXES and p.is_file())
+        else:
+            found.append(path)
+    return found
+
+
+def resolve_case(case: str | Path, case_dir: Path = Path("case_files")) -> Path:
+    """A case given as a path, or as a bare reference looked up in ``case_dir``."""
+    text = str(case)
+    if re.match(REFERENCE_PATTERN, text) and not Path(text).exists():
+        for suffix in CASE_SUFFIXES:
+            candidate = case_dir / f"{text}{suffix}"
+            if candidate.exists():
+                return candidate
+        return case_dir / f"{text}.yaml"
+    return Path(case)
+
+
+def load_all(paths: Iterable[str | Path]) -> list[Case]:
+    """Load every case under ``paths``; raises one :class:`InputError` with all problems."""
+    cases: list[Case] = []
+    problems: list[Problem] = []
+    for path in case_paths(paths):
+        try:
+            cases.append(load_case(path))
+        except InputError as error:
+            problems += error.problems or [Problem(str(path), 0, 0, str(error))]
+    if problems:
+        raise InputError(problems)
+    return cases

@@ -1,0 +1,1 @@
+"""The policy's deadlines across cases (casedocs check)."""

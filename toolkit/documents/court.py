@@ -1,0 +1,556 @@
+"""Court documents for an injunction (domain.md, "Injunction bundle"): the case officer's
+witness statement (CPR PD 32) and the draft order (Anti-social Behaviour, Crime and
+Policing Act 2014, Part 1).
+
+The builders here turn the case into plain facts for the templates; the wording of the
+law lives in the templates (``letter_templates/witness-statement``, ``draft-order``).
+
+Decisions, recorded once:
+
+* **Hearsay** (PD 32 18.2). An incident is the officer's own evidence only when the
+  officer is recorded as a witness or victim of it (a ``staff_member`` party with the
+  officer's name). Every other incident is relayed from the victims and witnesses named
+  in it ("I am told by ... and believe it to be true").
+* **Anonymous witnesses.** Every name the toolkit writes comes from the ``names``
+  mapping (party id -> display name). In the copy for the respondent (``Request.options``
+  ``{"for_respondent": "yes"}``) a party with ``anonymous: true`` is "Witness A",
+  "Witness B", ... (in the order of the case's parties), and their name and first
+  address line are also replaced in every free text the toolkit prints (incident
+  descriptions, action notes, evidence descriptions, order terms).  Exhibits they
+  provided keep their marks (so both copies refer to the same PS numbers) but are said
+  to be withheld from the respondent's copy.
+* **Power of arrest** (s.4). When the case asks for one, it is attached to the terms
+  ``injunction.arrest_terms`` numbers, or, when it numbers none, to every prohibition
+  ("must not ...") of the order, not to positive requirements: the s.4 test
+  is about the respondent's conduct (violence, threats, risk of harm), and a power of
+  arrest on the exclusion zone and no-contact terms is what lets the police act on a
+  breach. Terms with a power of arrest come first, each in its own numbered paragraph,
+  and the power-of-arrest paragraph names them by number.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from babel.dates import format_date, format_time
+
+from toolkit.errors import InputError
+from toolkit.casefile.model import Case, Evidence, Injunction, Party, Tenancy, start_of
+
+FOR_RESPONDENT = "for_respondent"
+
+EVIDENCE_NOUNS = {
+    "photo": "photograph",
+    "cctv_still": "still from CCTV footage",
+    "video": "video recording",
+    "document": "document",
+    "police_report": "police report",
+    "diary_sheet": "diary sheet",
+    "tenancy_agreement": "tenancy agreement",
+    "letter": "letter",
+    "statement": "statement",
+}
+
+# What each kind of action in the case log was, in the officer's first person.
+ACTION_PHRASES = {
+    "initial_contact": "I made first contact with {party}",
+    "incident_form": "the standard incident form was completed",
+    "graffiti_removal": "the graffiti was removed",
+    "emergency_repair": "emergency repairs were done to make {party_home} secure",
+    "security_works": "security works were done at {party_home}",
+    "interpreter_booked": "an interpreter was booked for {party}",
+    "referral": "{party} was referred to {agency}",
+    "victim_update": "I updated {party} on the progress of the case",
+    "verbal_warning": "I gave {party} a verbal warning",
+    "warning_letter": "the Claimant sent {party} a first warning letter",
+    "final_warning": "the Claimant sent {party} a final warning letter",
+    "abc": "{party} was asked to enter into an Acceptable Behaviour Contract",
+    "abc_review": "the Acceptable Behaviour Contract with {party} was reviewed",
+    "mediation": "mediation was arranged with {party}",
+    "notice_seeking_possession": "the Claimant served a notice seeking possession on {party}",
+    "case_review": "the case was reviewed",
+    "other": "action was taken",
+}
+# Not part of the chronology: the application is what the statement supports.
+NOT_IN_CHRONOLOGY = {"injunction_application"}
+
+_COMMON_FIRST_WORDS = {
+    "a", "an", "the", "as", "on", "in", "at", "while", "when", "after", "before", "during",
+    "overnight", "following", "late", "early", "shortly", "someone", "somebody", "his", "her",
+    "their", "this", "that", "there", "it", "he", "she", "they", "we", "two", "three", "several",
+    "some", "words", "graffiti", "abuse", "a", "between", "about", "around",
+}
+_PROHIBITION = re.compile(r"\b(must not|shall not|is forbidden|is prohibited|not to)\b", re.I)
+
+
+# -- names ---------------------------------------------------------------------------
+def for_respondent(options: dict[str, str]) -> bool:
+    return str(options.get(FOR_RESPONDENT, "")).strip().lower() in ("yes", "true", "1")
+
+
+def anonymous_labels(case: Case) -> dict[str, str]:
+    """Party id -> "Witness A", "Witness B", ... for the anonymous parties, in case order."""
+    anonymous = [p for p in case.parties if p.anonymous]
+    labels = {}
+    for n, party in enumerate(anonymous):
+        letter = string.ascii_uppercase[n % 26] + ("" if n < 26 else str(n // 26))
+        labels[party.id] = f"Witness {letter}"
+    return labels
+
+
+def names_for(case: Case, respondent_copy: bool) -> dict[str, str]:
+    """Party id -> how the document names them: anonymous parties as "Witness A" in the
+    respondent's copy, everyone else by title and full name."""
+    labels = anonymous_labels(case) if respondent_copy else {}
+    return {p.id: labels.get(p.id) or p.full_name for p in case.parties}
+
+
+class Redactor:
+    """Replaces an anonymous party's name (full, "Title Surname", "Title Forename") and first
+    address line in free text with their label, in the respondent's copy."""
+
+    def __init__(self, case: Case, respondent_copy: bool) -> None:
+        self.rules: list[tuple[re.Pattern[str], str]] = []
+        if not respondent_copy:
+            return
+        for pid, label in anonymous_labels(case).items():
+            party = case.party(pid)
+            words = party.name.split()
+            forms = {party.name, party.full_name}
+            if party.title and words:
+                forms |= {f"{party.title} {words[-1]}", f"{party.title}. {words[-1]}"}
+            others = " ".join(p.name for p in case.parties if p.id != pid).casefold().split()
+            if len(words) > 1 and len(words[-1]) > 3 and words[-1].casefold() not in others:
+                forms.add(words[-1])  # "Nwosu" alone
+            if len(words) > 1 and len(words[0]) > 3 and words[0].casefold() not in others:
+                forms.add(words[0])  # "Patricia" alone, unless someone else has the name
+            for form in sorted(forms, key=len, reverse=True):
+                self.rules.append((re.compile(rf"\b{re.escape(form)}(?:'s|’s)?\b", re.I), label))
+            if party.address:
+                self.rules.append((re.compile(re.escape(party.address[0]), re.I), "[address withheld]"))
+
+    def __call__(self, text: str | None) -> str:
+        if not text:
+            return ""
+        for pattern, label in self.rules:
+            text = pattern.sub(lambda m, label=label: label + ("’s" if m.group(0).lower().endswith(("'s", "’s")) else ""), text)
+        return text
+
+
+def join_words(items: list[str]) -> str:
+    items = [i for i in items if i]
+    if len(items) < 2:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def short_name(name: str) -> str:
+    """Initials and surname, as PD 32 17.1 wants them: "Priya Sharma" -> "P Sharma"."""
+    words = name.split()
+    if len(words) < 2:
+        return name
+    return " ".join([*(w[0].upper() for w in words[:-1]), words[-1]])
+
+
+def mark_range(marks: list[str]) -> str:
+    """["PS1", "PS2", "PS3"] -> "PS1–PS3"; a list when they are not one run."""
+    if not marks:
+        return "none"
+    parsed = [re.match(r"^([A-Z]+)(\d+)$", m) for m in marks]
+    if all(parsed):
+        prefixes = {p.group(1) for p in parsed}  # type: ignore[union-attr]
+        numbers = sorted(int(p.group(2)) for p in parsed)  # type: ignore[union-attr]
+        if len(prefixes) == 1 and numbers == list(range(numbers[0], numbers[0] + len(numbers))):
+            prefix = prefixes.pop()
+            return f"{prefix}{numbers[0]}" if len(numbers) == 1 else f"{prefix}{numbers[0]}\u2013{prefix}{numbers[-1]}"
+    return ", ".join(sorted(marks, key=lambda m: (re.sub(r"\d", "", m), int(re.sub(r"\D", "", m) or 0))))
+
+
+def _mark_key(mark: str) -> tuple[str, int]:
+    return re.sub(r"\d", "", mark), int(re.sub(r"\D", "", mark) or 0)
+
+
+def clause_start(text: str) -> str:
+    """Text to follow "that": the first letter lowered unless it starts a name."""
+    first = re.match(r"^[\"“']?([A-Za-z]+)", text)
+    if first and first.group(1).lower() in _COMMON_FIRST_WORDS and (len(first.group(1)) == 1 or first.group(1)[1:].islower()):
+        index = first.start(1)
+        return text[:index] + text[index].lower() + text[index + 1:]
+    return text
+
+
+def court_title(court: str) -> str:
+    """"County Court at Bromley" -> "IN THE COUNTY COURT AT BROMLEY"."""
+    name = re.sub(r"^(in\s+)?the\s+", "", court.strip(), flags=re.I)
+    return f"IN THE {name.upper()}"
+
+
+def require_injunction(case: Case, what: str = "court documents") -> Injunction:
+    """The case's injunction section; a case without one cannot have ``what``."""
+    if case.injunction is None:
+        raise InputError.at(
+            case.source_path or case.reference, 0, 0,
+            f"{case.reference} has no 'injunction' section, so there are no {what} to make: add the "
+            "injunction's details (respondent, court, terms, claim_number, ...) to the case file first",
+        )
+    return case.injunction
+
+
+# -- the context ---------------------------------------------------------------------
+@dataclass(frozen=True)
+class Exhibit:
+    mark: str
+    noun: str
+    description: str
+    date: date | None
+    withheld: bool
+
+    @property
+    def reference(self) -> str:
+        """"the photograph marked PS3"."""
+        # brackets inside brackets read badly in a statement: "(diary sheet, scanned)"
+        flat = re.sub(r"\s*\(([^()]*)\)", r", \1", self.description) if self.description else ""
+        described = f" ({flat})" if flat else ""
+        return f"the {self.noun} marked {self.mark}{described}"
+
+
+@dataclass(frozen=True)
+class CourtParties:
+    """The title of the proceedings."""
+
+    court: str
+    claim_number: str
+    claimant: str
+    defendant: str
+
+
+@dataclass(frozen=True)
+class ChronologyEntry:
+    """One incident as the statement tells it."""
+
+    when: str
+    place: str
+    account: str
+    hearsay: bool
+    sources: str
+    also_seen_by: str
+    reported: str
+    police_reference: str
+    exhibits: list[Exhibit]
+
+    @property
+    def exhibit_sentence(self) -> str:
+        return exhibit_sentence(self.exhibits)
+
+
+@dataclass(frozen=True)
+class ActionEntry:
+    when: str
+    text: str
+    note: str
+
+
+@dataclass(frozen=True)
+class OrderTerm:
+    number: int
+    text: str
+    power_of_arrest: bool
+
+
+@dataclass(frozen=True)
+class OrderNumbers:
+    """Paragraph numbers of the order's standard paragraphs (after the terms)."""
+
+    zone: int | None
+    duration: int
+    arrest: int | None
+    vary: int
+    return_date: int | None
+    service: int
+    costs: int
+
+
+def exhibit_sentence(exhibits: list[Exhibit]) -> str:
+    if not exhibits:
+        return ""
+    shown = [e for e in exhibits if not e.withheld]
+    withheld = [e for e in exhibits if e.withheld]
+    parts = []
+    if shown:
+        parts.append("I refer to " + join_words([e.reference for e in shown]) + ".")
+    if withheld:
+        verb = "is" if len(withheld) == 1 else "are"
+        parts.append(
+            ("I also refer to " if shown else "I refer to ") + join_words([e.reference for e in withheld])
+            + f", which {verb} not in the copy served on the Defendant because {'it' if len(withheld) == 1 else 'they'} would identify a witness."
+        )
+    return " ".join(parts)
+
+
+def exhibits_of(case: Case, respondent_copy: bool, redact: Redactor) -> dict[str, Exhibit]:
+    marks = case.exhibit_marks()
+    anonymous = {p.id for p in case.parties if p.anonymous}
+    return {
+        e.id: Exhibit(
+            marks[e.id], EVIDENCE_NOUNS.get(e.kind, "document"), redact(e.description) or "", e.date,
+            respondent_copy and e.provided_by in anonymous,
+        )
+        for e in case.evidence
+    }
+
+
+def _officer_party_ids(case: Case) -> set[str]:
+    officer = case.officer.name.casefold()
+    return {p.id for p in case.parties if p.role == "staff_member" and p.name.casefold() == officer}
+
+
+def _when(moment: date, about: bool = True) -> str:
+    """"6 September 2026 at about 23:10" (en-GB, as the court reads it); the date alone for a date."""
+    day = moment.date() if isinstance(moment, datetime) else moment
+    text = format_date(day, format="long", locale="en_GB")
+    if isinstance(moment, datetime):
+        text += f" at {'about ' if about else ''}{format_time(moment.time(), format='HH:mm', locale='en_GB')}"
+    return text
+
+
+def chronology(case: Case, names: dict[str, str], exhibits: dict[str, Exhibit], redact: Redactor) -> list[ChronologyEntry]:
+    me = _officer_party_ids(case)
+    entries = []
+    for incident in sorted(case.incidents, key=lambda i: start_of(i.occurred)):
+        first_hand = bool(me & {*incident.victims, *incident.witnesses})
+        victims = [names[p] for p in incident.victims if p not in me]
+        witnesses = [names[p] for p in incident.witnesses if p not in me]
+        if first_hand:
+            sources, also = "", join_words(victims + witnesses)
+        else:
+            sources = join_words(victims) if victims else ""
+            if witnesses:
+                sources = f"{sources}, and by {join_words(witnesses)}" if sources else join_words(witnesses)
+            sources = sources or "the person who reported it to Keniston"
+            also = ""
+        entries.append(ChronologyEntry(
+            when=_when(incident.occurred),
+            place=redact(incident.location),
+            account=clause_start(redact(incident.description)) if not first_hand else redact(incident.description),
+            hearsay=not first_hand,
+            sources=sources,
+            also_seen_by=also,
+            reported=_when(incident.reported, about=False) if incident.reported else "",
+            police_reference=incident.police_reference or "",
+            exhibits=sorted((exhibits[e] for e in incident.evidence if e in exhibits), key=lambda x: _mark_key(x.mark)),
+        ))
+    return entries
+
+
+def actions_taken(case: Case, names: dict[str, str], redact: Redactor, until: date) -> list[ActionEntry]:
+    entries = []
+    for action in sorted((a for a in case.actions if a.done), key=lambda a: a.done):  # type: ignore[arg-type, return-value]
+        assert action.done is not None
+        if action.type in NOT_IN_CHRONOLOGY or action.done.date() > until:
+            continue
+        party = names.get(action.party or "", "")
+        home = "the home"
+        if action.party:
+            p = case.party(action.party)
+            if p.address and not p.anonymous:
+                home = p.address[0]
+        text = ACTION_PHRASES.get(action.type, "action was taken").format(
+            party=party or "the victim", agency=_agency(action.agency), party_home=home,
+        )
+        entries.append(ActionEntry(_when(action.done, about=False), text, redact(action.notes)))
+    return entries
+
+
+def _agency(name: str | None) -> str:
+    """"Metropolitan Police Service" -> "the Metropolitan Police Service"; "Galop" as it is."""
+    if not name:
+        return "a support agency"
+    last = name.split()[-1].lower()
+    if not name.lower().startswith("the ") and last in {"service", "police", "council", "team", "unit", "department", "trust", "partnership", "office", "board", "authority"}:
+        return f"the {name}"
+    return name
+
+
+def _common(request: Any) -> tuple[Case, Injunction, bool, dict[str, str], Redactor]:
+    case = request.case
+    injunction = require_injunction(case)
+    respondent_copy = for_respondent(request.options)
+    names = names_for(case, respondent_copy)
+    return case, injunction, respondent_copy, names, Redactor(case, respondent_copy)
+
+
+def parties_title(case: Case, injunction: Injunction, names: dict[str, str]) -> CourtParties:
+    respondent = case.party(injunction.respondent)
+    return CourtParties(
+        court=court_title(injunction.court),
+        claim_number=injunction.claim_number or "(not yet issued)",
+        claimant="KENISTON HOUSING ASSOCIATION",
+        defendant=respondent.name.upper(),
+    )
+
+
+def witness_statement(request: Any) -> dict[str, Any]:
+    case, injunction, respondent_copy, names, redact = _common(request)
+    respondent = case.party(injunction.respondent)
+    exhibits = exhibits_of(case, respondent_copy, redact)
+    linked = {eid for i in case.incidents for eid in i.evidence}
+    tenancy = [exhibits[e.id] for e in case.evidence if e.kind == "tenancy_agreement"]
+    other = sorted(
+        (exhibits[e.id] for e in case.evidence if e.id not in linked and e.kind != "tenancy_agreement"),
+        key=lambda x: _mark_key(x.mark),
+    )
+    marks = sorted({x.mark for x in exhibits.values()}, key=_mark_key)
+    incidents = chronology(case, names, exhibits, redact)
+    violent = [
+        _when(i.occurred).split(" at about")[0]
+        for i in sorted(case.incidents, key=lambda i: start_of(i.occurred))
+        if injunction.respondent in i.perpetrators and i.category in ("physical_assault", "threatening_behaviour", "arson")
+    ]
+    victims = [names[p.id] for p in case.victims]
+    return {
+        "names": names,
+        "respondent": respondent,
+        "respondent_tenancy": respondent.tenancy,
+        "respondent_address": ", ".join([*respondent.address, respondent.postcode or ""]).strip(", "),
+        "respondent_age": respondent.age_on(request.document_date),
+        "injunction": injunction,
+        "title": parties_title(case, injunction, names),
+        "witness_short": short_name(case.officer.name),
+        "statement_number": ordinal(int(request.options.get("statement_number", "1") or 1)),
+        "exhibit_marks": mark_range(marks),
+        "incidents": incidents,
+        "actions": actions_taken(case, names, redact, request.document_date),
+        "tenancy_exhibits": tenancy,
+        "tenancy_sentence": exhibit_sentence(tenancy),
+        "other_exhibits": other,
+        "other_sentence": exhibit_sentence(other),
+        "victim_names": join_words(victims),
+        "violent_dates": join_words(violent),
+        "terms": [redact(t) for t in injunction.terms],
+        "respondent_copy": respondent_copy,
+    }
+
+
+def order_terms(injunction: Injunction, redact: Redactor) -> list[OrderTerm]:
+    """The terms, numbered: those with a power of arrest first, each in its own paragraph."""
+    chosen = set(injunction.arrest_terms or [])
+
+    def carries(number: int, text: str) -> bool:
+        if not injunction.power_of_arrest:
+            return False
+        return number in chosen if chosen else bool(_PROHIBITION.search(text))
+
+    marked = [(redact(t), carries(n, t)) for n, t in enumerate(injunction.terms, start=1)]
+    ordered = [t for t in marked if t[1]] + [t for t in marked if not t[1]]
+    return [OrderTerm(n, text, arrest) for n, (text, arrest) in enumerate(ordered, start=1)]
+
+
+def paragraph_list(numbers: list[int]) -> str:
+    """[1, 2, 3, 5] -> "1, 2, 3 and 5"; [1, 2, 3, 4] -> "1 to 4"."""
+    if not numbers:
+        return ""
+    if len(numbers) > 2 and numbers == list(range(numbers[0], numbers[-1] + 1)):
+        return f"{numbers[0]} to {numbers[-1]}"
+    return join_words([str(n) for n in numbers])
+
+
+def draft_order(request: Any) -> dict[str, Any]:
+    case, injunction, respondent_copy, names, redact = _common(request)
+    respondent = case.party(injunction.respondent)
+    terms = order_terms(injunction, redact)
+    n = len(terms)
+    arrest = [t.number for t in terms if t.power_of_arrest]
+
+    def nxt() -> int:
+        nonlocal n
+        n += 1
+        return n
+
+    zone = nxt() if injunction.exclusion_zone else None
+    duration = nxt()
+    arrest_para = nxt() if arrest else None
+    vary = nxt()
+    return_date = nxt() if injunction.without_notice and injunction.hearing else None
+    numbers = OrderNumbers(zone, duration, arrest_para, vary, return_date, nxt(), nxt())
+    address = ", ".join([*respondent.address, respondent.postcode or ""]).strip(", ")
+    return {
+        "names": names,
+        "respondent": respondent,
+        "respondent_address": address,
+        "injunction": injunction,
+        "title": parties_title(case, injunction, names),
+        "terms": terms,
+        "arrest_terms": paragraph_list(arrest),
+        "all_terms": paragraph_list([t.number for t in terms]),
+        "para": numbers,
+        "exclusion_zone": redact(injunction.exclusion_zone),
+        "duration": _duration(injunction.duration),
+        "hearing": _when(injunction.hearing, about=False) if injunction.hearing else "",
+        "witness_short": short_name(case.officer.name),
+        "respondent_copy": respondent_copy,
+    }
+
+
+def _duration(text: str | None) -> str:
+    """"12 months" -> "for 12 months from the date of this order"; "until further order" as it is."""
+    if not text:
+        return "until further order"
+    text = text.strip()
+    if re.match(r"^\d+\s+(day|week|month|year)s?$", text, re.I):
+        return f"for {text} from the date of this order"
+    return text
+
+
+WITNESS_STATEMENT_TYPES: dict[str, Any] = {
+    "names": dict[str, str],
+    "respondent": Party,
+    "respondent_tenancy": Tenancy | None,
+    "respondent_address": str,
+    "respondent_age": int | None,
+    "injunction": Injunction,
+    "title": CourtParties,
+    "witness_short": str,
+    "statement_number": str,
+    "exhibit_marks": str,
+    "incidents": list[ChronologyEntry],
+    "actions": list[ActionEntry],
+    "tenancy_exhibits": list[Exhibit],
+    "tenancy_sentence": str,
+    "other_exhibits": list[Exhibit],
+    "other_sentence": str,
+    "victim_names": str,
+    "violent_dates": str,
+    "terms": list[str],
+    "respondent_copy": bool,
+}
+
+DRAFT_ORDER_TYPES: dict[str, Any] = {
+    "names": dict[str, str],
+    "respondent": Party,
+    "respondent_address": str,
+    "injunction": Injunction,
+    "title": CourtParties,
+    "terms": list[OrderTerm],
+    "arrest_terms": str,
+    "all_terms": str,
+    "para": OrderNumbers,
+    "exclusion_zone": str,
+    "duration": str,
+    "hearing": str,
+    "witness_short": str,
+    "respondent_copy": bool,
+}
+
+__all__ = [
+    "witness_statement", "draft_order", "WITNESS_STATEMENT_TYPES", "DRAFT_ORDER_TYPES",
+    "names_for", "anonymous_labels", "Redactor", "for_respondent", "Evidence",
+]

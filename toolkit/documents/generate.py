@@ -1,0 +1,286 @@
+"""The orchestrator: load -> choose template -> build context -> render -> write -> record.
+
+This is the library's entry point for documents (the CLI only parses arguments and
+calls :func:`generate` and :func:`verify`). Every document records how it was made, in
+its own custom properties and in ``out/<reference>/audit.jsonl``, so that
+:func:`verify` can make it again from the same inputs and compare the bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import warnings
+import zipfile
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from toolkit import __version__
+from toolkit.documents.kinds import DocInfo, DocumentKind, Request, article, common_context, kind as lookup_kind
+from toolkit.errors import CasedocsWarning, InputError, UsageError
+from toolkit.casefile.loader import load_case, resolve_case
+from toolkit.casefile.model import Case, Party
+from toolkit.output import append_jsonl, write_issued
+from toolkit.templates.registry import Registry, Selection, warn_about
+from toolkit.templates.engine import Properties, compiled, read_custom_properties
+
+AUDIT_LOG = "audit.jsonl"
+PROP = "casedocs."
+
+
+@dataclass
+class Rendered:
+    """A document in memory, with everything needed to record and reproduce it."""
+
+    request: Request
+    selection: Selection
+    data: bytes
+    record: dict[str, str]
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def file_name(self) -> str:
+        r = self.request
+        flags = (key.replace("_", "-") if value == "yes" else value for key, value in sorted(r.options.items()))
+        parts = [r.case.reference, r.kind, r.stage, r.party_id, *flags, r.document_date.isoformat()]
+        return "-".join(_slug(p) for p in parts if p) + ".docx"
+
+
+def _slug(text: str) -> str:
+    return "".join(c if c.isalnum() or c in "-_." else "_" for c in text)
+
+
+def reader_of(request: Request) -> Party | None:
+    """Whose language and format the document follows: the addressee's."""
+    party = request.party
+    if party is None or request.kind == "referral":  # a referral is read by the agency: English, standard print
+        return None
+    if request.kind in ("warning-letter", "abc-review") and party.is_minor_on(request.document_date) and party.guardians:
+        return request.case.party(party.guardians[0])
+    return party
+
+
+def render_request(request: Request, *, registry: Registry | None = None, template_version: int | None = None) -> Rendered:
+    """Render one document in memory (no file is touched).
+
+    The document records its case file by name only (its hash identifies the content),
+    so the same case read through another path or working directory gives the same bytes.
+    """
+    registry = registry or Registry()
+    kind: DocumentKind = lookup_kind(request.kind)
+    if request.party is not None and kind.roles and request.party.role not in kind.roles:
+        raise InputError(
+            f"{article(kind.name)} {kind.name} is not written to {article(request.party.role)} {request.party.role.replace('_', ' ')} ({request.party_id}): "
+            f"it is for {', '.join(r.replace('_', ' ') for r in kind.roles)}"
+        )
+    reader = reader_of(request)
+    language = reader.language if reader else "en"
+    large_print = bool(reader and reader.format == "large_print")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", CasedocsWarning)
+        selection = registry.select(kind.name, request.document_date, language, template_version)
+        warn_about(selection)
+        if reader and reader.format == "easy_read":
+            warnings.warn(
+                f"{reader.name} asked for easy read: there is no easy read version of the {kind.name}, so the standard one was made; arrange an easy read explanation",
+                CasedocsWarning,
+            )
+    notes = [str(w.message) for w in caught]
+    for note in notes:
+        warnings.warn(note, CasedocsWarning, stacklevel=2)
+    template = selection.template
+    info = DocInfo(kind.name, kind.title_for(request), request.document_date, template.language, template.version, large_print)
+    context = {**common_context(request, info), **kind.build(request)}
+    record = {
+        "kind": kind.name,
+        "template_kind": template.kind,
+        "template_version": str(template.version),
+        "template_language": template.language,
+        "template_sha256": template.sha256,
+        "case_reference": request.case.reference,
+        "case_file": request.case.source_path.name if request.case.source_path else "",
+        "case_sha256": request.case.source_sha256 or "",
+        "document_date": request.document_date.isoformat(),
+        "casedocs_version": __version__,
+        "party": request.party_id or "",
+        "stage": request.stage or "",
+        "options": json.dumps(request.options, sort_keys=True),
+        "large_print": "yes" if large_print else "no",
+    }
+    properties = Properties(
+        title=f"{info.title} — {request.case.reference}",
+        author=f"{request.case.officer.name}, Keniston Housing Association",
+        document_date=request.document_date,
+        custom={PROP + key: value for key, value in record.items()},
+    )
+    data = compiled(template).render(context, properties, large_print=large_print)
+    return Rendered(request, selection, data, record, notes)
+
+
+def write_rendered(rendered: Rendered, out: Path) -> Path:
+    """Write without overwriting an issued document, and append the audit record."""
+    folder = out / rendered.request.case.reference
+    try:
+        path, written = write_issued(folder / rendered.file_name, rendered.data)
+        if written:
+            append_jsonl(
+                folder / AUDIT_LOG,
+                {
+                    **rendered.record,
+                    "file": path.name,
+                    "case_path": str(rendered.request.case.source_path.resolve()) if rendered.request.case.source_path else "",
+                    "sha256": hashlib.sha256(rendered.data).hexdigest(),
+                    "generated_at": datetime.now().isoformat(timespec="seconds"),
+                    "notes": rendered.notes,
+                },
+            )
+    except OSError as error:  # an unwritable or full output folder is not a bug of ours
+        raise UsageError(
+            f"{error.filename or folder}: cannot write there ({error.strerror or error}); choose another folder with --out"
+        ) from None
+    return path
+
+
+def generate(
+    kind: str,
+    case: str | Path | Case,
+    *,
+    party: str | None = None,
+    stage: str | None = None,
+    on: date | None = None,
+    template_version: int | None = None,
+    options: dict[str, str] | None = None,
+    pdf: bool = False,
+    out: Path = Path("out"),
+    registry: Registry | None = None,
+) -> list[Path]:
+    """Make one document for one case; returns its path (and its PDF's, with ``pdf``)."""
+    loaded = case if isinstance(case, Case) else load_case(resolve_case(case))
+    party = party or lookup_kind(kind).default_party(loaded)
+    if party is not None:
+        try:
+            loaded.party(party)
+        except KeyError:
+            raise InputError(f"{loaded.reference} has no party '{party}': the parties are {', '.join(p.id for p in loaded.parties)}") from None
+    request = Request(loaded, kind, on or date.today(), party, stage, dict(options or {}))
+    path = write_rendered(render_request(request, registry=registry, template_version=template_version), out)
+    return [path, *to_pdf([path])] if pdf else [path]
+
+
+def to_pdf(documents: list[Path]) -> list[Path]:
+    """The PDF beside each .docx, converted only where it is not there yet.
+
+    A .docx name is never reused for other bytes, so an existing PDF beside it is its
+    own rendering; converting again would only change LibreOffice's timestamps.
+    """
+    from toolkit.pdf.convert import ConverterPool
+
+    documents = list(dict.fromkeys(documents))  # the same document asked for twice is converted once
+    missing = [(d, d.with_suffix(".pdf")) for d in documents if not d.with_suffix(".pdf").exists()]
+    if missing:
+        with ConverterPool(jobs=min(2, len(missing))) as pool:
+            pool.convert(missing)
+    return [d.with_suffix(".pdf") for d in documents]
+
+
+def generate_letters(case: str | Path, *, on: date | None = None, pdf: bool = False, out: Path = Path("out")) -> list[Path]:
+    """Every letter the case's log calls for, each dated as the log records (else ``on``)."""
+    loaded = load_case(resolve_case(case))
+    written = []
+    for kind, party, stage in letters_for(loaded):
+        document_date = letter_date(loaded, kind, party, stage) or on or date.today()
+        written += generate(kind, loaded, party=party, stage=stage, on=document_date, out=out)
+    return [*written, *to_pdf(written)] if pdf else written
+
+
+@dataclass(frozen=True)
+class Verdict:
+    identical: bool
+    message: str
+
+
+def _recorded_case_path(document: Path, reference: str) -> Path | None:
+    """Where the case file was when the document was written, from the audit log beside it.
+
+    The document's own record is preferred; failing that (a copy under another name),
+    the latest record for the same case.
+    """
+    log = document.parent / AUDIT_LOG
+    if not log.exists():
+        return None
+    own = same_case = None
+    for line in log.read_text(encoding="utf-8").splitlines():
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError:
+            continue
+        if record.get("case_reference") == reference and record.get("case_path"):
+            same_case = Path(record["case_path"])
+            if record.get("file") == document.name:
+                own = same_case
+    found = own or same_case
+    return found if found and found.exists() else None
+
+
+def verify(document: Path, *, case_path: Path | None = None, registry: Registry | None = None) -> Verdict:
+    """Regenerate ``document`` from the inputs it records and compare the bytes."""
+    try:
+        data = document.read_bytes()
+        recorded = {k.removeprefix(PROP): v for k, v in read_custom_properties(data).items() if k.startswith(PROP)}
+    except (OSError, ValueError, zipfile.BadZipFile) as error:
+        raise InputError.at(document, 0, 0, f"cannot be read as a .docx ({error})") from None
+    if "template_sha256" not in recorded:
+        raise InputError.at(document, 0, 0, "this document was not made by casedocs (it records no template or case)")
+    missing = [key for key in ("kind", "case_file", "case_reference", "case_sha256", "document_date", "template_version", "party", "stage") if key not in recorded]
+    if missing:
+        raise InputError.at(document, 0, 0, f"this document's record of how it was made is incomplete (no {', '.join(missing)})")
+    source = case_path or _recorded_case_path(document, recorded["case_reference"]) or resolve_case(recorded["case_reference"])
+    case = load_case(source)
+    if case.source_sha256 != recorded["case_sha256"]:
+        return Verdict(False, f"{document}: the case file {source} has changed since this document was made, so it cannot be regenerated from it")
+    request = Request(
+        case, recorded["kind"], date.fromisoformat(recorded["document_date"]),
+        recorded["party"] or None, recorded["stage"] or None, json.loads(recorded.get("options", "{}")),
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", CasedocsWarning)
+        again = render_request(request, registry=registry, template_version=int(recorded["template_version"]))
+    if again.selection.template.sha256 != recorded["template_sha256"]:
+        return Verdict(False, f"{document}: made with a template whose hash is no longer in the registry")
+    if again.data == data:
+        return Verdict(True, f"{document}: identical (regenerated from {source}, {again.selection.template.label})")
+    note = "" if recorded["casedocs_version"] == __version__ else f" (made by casedocs {recorded['casedocs_version']}, this is {__version__})"
+    return Verdict(False, f"{document}: differs from what its recorded inputs give now{note}")
+
+
+def letters_for(case: Case) -> list[tuple[str, str, str | None]]:
+    """(kind, party, stage) of every letter the case calls for, from its action log.
+
+    An acknowledgement for every victim; a warning letter at each stage the log records
+    (``verbal_warning`` -> verbal, ``warning_letter`` -> first, ``final_warning`` ->
+    final) for the party the action names, or every perpetrator when it names none; the
+    Acceptable Behaviour Contract when the log has an ``abc`` action and the case an ``abc``.
+    """
+    wanted: list[tuple[str, str, str | None]] = [("acknowledgement", p.id, None) for p in case.victims]
+    stage_of = {"verbal_warning": "verbal", "warning_letter": "first", "final_warning": "final"}
+    perpetrators = [p.id for p in case.perpetrators]
+    for action in case.actions:
+        if action.type in stage_of:
+            for pid in [action.party] if action.party in perpetrators else perpetrators:
+                if (entry := ("warning-letter", pid, stage_of[action.type])) not in wanted:
+                    wanted.append(entry)
+        elif action.type == "abc" and case.abc is not None and (entry := ("abc", case.abc.party, None)) not in wanted:
+            wanted.append(entry)  # the contract itself, when the log records one was made
+    return wanted
+
+
+def letter_date(case: Case, kind: str, party: str, stage: str | None) -> date | None:
+    """The date the case log records for a letter, so regenerating reproduces the issued one."""
+    types = {"verbal": "verbal_warning", "first": "warning_letter", "final": "final_warning"}
+    wanted = {"acknowledgement": "initial_contact", "abc": "abc"}.get(kind) or types.get(stage or "")
+    for action in case.actions:
+        if action.type == wanted and action.done and action.party in (party, None):
+            return action.done.date()
+    return None
+

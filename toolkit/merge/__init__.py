@@ -1,0 +1,1 @@
+"""Mail merge: recipient lists checked by line, and one document per recipient."""

@@ -1,0 +1,1 @@
+"""Turning .docx into PDF with a pool of LibreOffice workers."""
