@@ -14,7 +14,7 @@ from typing import Any, Iterable
 
 from pydantic import ValidationError
 
-from toolkit.casefile.rules import case_problems
+from toolkit.casefile.rules import case_problems, case_warnings
 from toolkit.errors import InputError, Problem
 from toolkit.casefile.messages import one_line, plain_message, unknown_key_suggestion
 from toolkit.casefile.model import REFERENCE_PATTERN, Case
@@ -84,6 +84,9 @@ def load_bytes(raw: bytes, path: Path) -> Case:
     if problems or case is None:
         raise InputError(sorted(set(problems)))
     case.attach_source(path, hashlib.sha256(raw).hexdigest())
+    case.attach_advisories(
+        [Problem(filename, *located.locate(found.path), one_line(found.render())) for found in case_warnings(located.data)]
+    )
     return case
 
 

@@ -30,6 +30,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from toolkit.errors import Problem
+
 SCHEMA_VERSION = 1
 
 Category = Literal[
@@ -293,6 +295,9 @@ class Party(Strict):
     interpreter: bool = False
     format: Format = "standard"
     anonymous: bool = False
+    may_be_named: Annotated[
+        bool, Field(description="true: agreed to be named to the alleged perpetrator in letters (default false)")
+    ] = False
     characteristics: Characteristics | None = None
 
     def age_on(self, day: date) -> int | None:
@@ -346,11 +351,35 @@ class Incident(Strict):
     category: Category
     motivation: list[Motivation] = []
     description: Text
+    allegation: Annotated[
+        Text | None,
+        Field(description="what is put to the alleged perpetrator, in neutral words, naming only people who agreed to be named"),
+    ] = None
+    reported_by: Annotated[
+        list[PartyId], Field(description="ids of the parties who gave the account (default: the incident's victims)")
+    ] = []
+    clauses: Annotated[
+        list[Text], Field(description="numbers of the perpetrator's tenancy clauses the behaviour engages")
+    ] = []
     perpetrators: list[PartyId] = []
     victims: list[PartyId] = []
     witnesses: list[PartyId] = []
     police_reference: Text | None = None
     evidence: list[PartyId] = []
+
+    @model_validator(mode="before")
+    @classmethod
+    def _reported_by_defaults_to_victims(cls, data: Any) -> Any:
+        """Who gave the account, when the file does not say: the incident's victims.
+
+        Only a well-formed victims list is copied, so a shape error is reported once, at
+        ``victims``. An explicit ``reported_by: []`` stays empty (nobody relayed it).
+        """
+        if isinstance(data, dict) and "reported_by" not in data:
+            victims = data.get("victims")
+            if isinstance(victims, list) and all(isinstance(v, str) for v in victims):
+                return {**data, "reported_by": list(victims)}
+        return data
 
     @property
     def occurred_day(self) -> date:
@@ -376,6 +405,12 @@ class Evidence(Strict):
     date: CaseDate | None = None
     exhibit: Annotated[str, Field(pattern=r"^[A-Z]{1,4}\d{1,3}$")] | None = None
     provided_by: PartyId | None = None
+    withhold_from_respondent: Annotated[
+        bool, Field(description="true: left out of the respondent's copies (e.g. a police log naming a witness)")
+    ] = False
+    respondent_file: Annotated[
+        Text | None, Field(description="a redacted version served on the respondent instead of 'file'")
+    ] = None
 
 
 class Consent(Strict):
@@ -478,6 +513,7 @@ class Case(Strict):
 
     _source: Path | None = PrivateAttr(default=None)
     _sha256: str | None = PrivateAttr(default=None)
+    _advisories: list[Problem] = PrivateAttr(default_factory=list)
 
     @model_validator(mode="after")
     def _cross_references(self, info: ValidationInfo) -> "Case":
@@ -502,6 +538,14 @@ class Case(Strict):
 
     def attach_source(self, path: Path, sha256: str) -> None:
         self._source, self._sha256 = path, sha256
+
+    def attach_advisories(self, advisories: list[Problem]) -> None:
+        """Located warnings found while loading, which ``validate`` prints."""
+        self._advisories = list(advisories)
+
+    @property
+    def advisories(self) -> list[Problem]:
+        return list(self._advisories)
 
     @property
     def evidence_dir(self) -> Path | None:

@@ -117,7 +117,7 @@ def _reference_problems(data: dict[str, Any]) -> list[PathProblem]:
             elif parties[gid].get("role") != "parent_guardian":
                 problems.append(PathProblem(path, f"guardian '{gid}' must be a party with role 'parent_guardian', not '{parties[gid].get('role')}'"))
     for index, incident in _items(data, "incidents"):
-        for key in ("perpetrators", "victims", "witnesses"):
+        for key in ("perpetrators", "victims", "witnesses", "reported_by"):
             for n, pid in _str_list(incident.get(key)):
                 party_ref(("incidents", index, key, n), pid)
         for n, eid in _str_list(incident.get("evidence")):
@@ -137,6 +137,67 @@ def _reference_problems(data: dict[str, Any]) -> list[PathProblem]:
         for n, pid in _str_list(abc.get("witnesses")):
             party_ref(("abc", "witnesses", n), pid)
     return problems
+
+
+def _tenancy_clauses(party: dict[str, Any]) -> list[str]:
+    tenancy = party.get("tenancy")
+    if not isinstance(tenancy, dict) or not isinstance(tenancy.get("clauses"), list):
+        return []
+    return [str(c["number"]).strip() for c in tenancy["clauses"] if isinstance(c, dict) and c.get("number") is not None]
+
+
+def _clause_problems(data: dict[str, Any]) -> list[PathProblem]:
+    """``incidents[].clauses`` name clauses of a perpetrator's own tenancy.
+
+    A letter quotes the clause's words from the tenancy, so a number that is in no
+    perpetrator's tenancy could only be quoted by guessing.
+    """
+    parties = _ids(data, "parties")
+    problems = []
+    for index, incident in _items(data, "incidents"):
+        numbers = list(_str_list(incident.get("clauses")))
+        if not numbers:
+            continue
+        named = [pid for _, pid in _str_list(incident.get("perpetrators")) if pid in parties]
+        known = sorted({number for pid in named for number in _tenancy_clauses(parties[pid])})
+        for n, number in numbers:
+            number = number.strip()
+            if number in known:
+                continue
+            path = ("incidents", index, "clauses", n)
+            if not named:
+                why = "the incident names no perpetrator whose tenancy it could engage: add 'perpetrators' or remove 'clauses'"
+            elif not known:
+                who = ", ".join(named)
+                why = f"the tenancy of {who} lists no clauses: add them under the party's 'tenancy: clauses' (number and text)"
+            else:
+                close = difflib.get_close_matches(number, known, n=1, cutoff=0.5)
+                listed = f"the perpetrator's tenancy has {', '.join(known)}"
+                why = f"did you mean '{close[0]}'? ({listed})" if close else listed
+            problems.append(PathProblem(path, f"there is no tenancy clause '{number}': {why}"))
+    return problems
+
+
+def case_warnings(data: dict[str, Any]) -> list[PathProblem]:
+    """What ``validate`` points out although the file is valid: a person should act.
+
+    A tenant perpetrator none of whose incidents names the clauses it engages gets
+    letters that quote no clause at all (letters quote only the engaged ones).
+    """
+    warnings = []
+    for index, party in _items(data, "parties"):
+        pid = party.get("id")
+        if not isinstance(pid, str) or not _tenancy_clauses(party):
+            continue
+        theirs = [i for _, i in _items(data, "incidents") if pid in [p for _, p in _str_list(i.get("perpetrators"))]]
+        if theirs and not any(isinstance(i.get("clauses"), list) and i["clauses"] for i in theirs):
+            warnings.append(
+                PathProblem(
+                    ("parties", index, "tenancy", "clauses"),
+                    f"none of the incidents of {_who(party)} says which of these clauses it engages (add 'clauses' to each incident): letters to them will quote no clause",
+                )
+            )
+    return warnings
 
 
 def _parse_day(value: Any) -> date | None:
@@ -278,11 +339,12 @@ def _evidence_problems(data: dict[str, Any], source: Path | None) -> list[PathPr
     evidence_dir = source.parent / "evidence" / reference
     problems = []
     for index, item in _items(data, "evidence"):
-        file = item.get("file")
-        if isinstance(file, str):
-            why = evidence_path_problem(file, evidence_dir)
-            if why:
-                problems.append(PathProblem(("evidence", index, "file"), why))
+        for key in ("file", "respondent_file"):
+            file = item.get(key)
+            if isinstance(file, str):
+                why = evidence_path_problem(file, evidence_dir)
+                if why:
+                    problems.append(PathProblem(("evidence", index, key), why))
     return problems
 
 
@@ -308,5 +370,6 @@ def case_problems(data: dict[str, Any], source: Path | None) -> list[PathProblem
     problems += _minor_problems(data)
     problems += _status_problems(data)
     problems += _arrest_term_problems(data)
+    problems += _clause_problems(data)
     problems += _evidence_problems(data, source)
     return problems

@@ -40,7 +40,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
     if not case_paths(args.paths):
         raise UsageError(f"no case files (*.yaml) found in {' '.join(args.paths)}")
-    load_all(args.paths)
+    for case in load_all(args.paths):
+        for advisory in case.advisories:
+            warnings.warn(str(advisory), CasedocsWarning, stacklevel=1)
     return 0
 
 
