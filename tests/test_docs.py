@@ -1,4 +1,4 @@
-"""The README, `casedocs --help`, `make help` and the shared contracts stay in step."""
+"""The README, `casedocs --help`, `make help` and the contracts in docs/ stay in step."""
 
 from __future__ import annotations
 
@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from helpers import DOCS, ROOT
 from toolkit.cli.main import build_parser
 
-ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
-CLI_SPEC = ROOT.parent / "shared" / "spec" / "cli.md"
+CLI_SPEC = DOCS / "cli.md"
 
 
 def _subcommands() -> list[str]:

@@ -8,7 +8,7 @@ a *note*: a row in the index with no pages ("Evidence provided by Witness A is w
 from the respondent's copy").
 
 What the bundle looks like follows the judiciary's General Guidance on Electronic Court
-Bundles (2021) and the King's Bench Guide (see ``shared/domain.md``, "Injunction
+Bundles (2021) and the King's Bench Guide (see ``docs/domain.md``, "Injunction
 bundle"):
 
 * the index comes first; every document row is a link to the document's first page;

@@ -1,4 +1,4 @@
-"""The case file as Pydantic models: the contract of ``spec/casefile.md`` in code.
+"""The case file as Pydantic models: the contract of ``docs/casefile.md`` in code.
 
 Everything later stages need to *know* about a case (ages, minors, who did what, the
 policy's 24-hour clocks, exhibit marks) is computed here, once, so that no template or

@@ -1,6 +1,6 @@
 """The ``casedocs`` command: a thin layer that parses arguments and calls the library.
 
-Contract (``spec/cli.md``): files written go to stdout one per line and nothing else
+Contract (``docs/cli.md``): files written go to stdout one per line and nothing else
 does; problems go to stderr as ``file:line:col: message``; exit 0 done, 1 bad input,
 2 bad command line, 3 an outside tool failed. No traceback unless ``--debug``.
 """

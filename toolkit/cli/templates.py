@@ -69,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
             raise InputError.at(args.file, 0, 0, f"cannot be read as a .docx ({error})") from None
         return 0
     findings = check_all(registry, args.today or date.today(), context_types())
-    for finding in findings:  # problems go to stderr (spec/cli.md): stdout is for files written
+    for finding in findings:  # problems go to stderr (docs/cli.md): stdout is for files written
         print(finding, file=sys.stderr)
     errors = [f for f in findings if f.severity == "error"]
     if errors:

@@ -1,6 +1,6 @@
 """Mail-merge recipients: a CSV file with a header row, or a YAML list of mappings.
 
-Columns (``spec/cli.md``, "Mail-merge recipients"): ``name``, ``address_line_1`` and
+Columns (``docs/cli.md``, "Mail-merge recipients"): ``name``, ``address_line_1`` and
 ``postcode`` are required; ``address_line_2``, ``address_line_3``, ``language`` (BCP 47,
 default ``en``), ``format`` (``standard``, ``large_print``, ``easy_read``; default
 ``standard``) and ``tenancy_reference`` are optional. Any other column is passed to the

@@ -42,6 +42,7 @@ def real_soffice() -> str:
     return convert.find_soffice()
 
 
+@pytest.mark.libreoffice
 def test_convert_many_real_libreoffice(tmp_path: Path) -> None:
     docs = [
         make_docx(tmp_path / "in" / f"letter{k}.docx", f"Dear tenant number {k},", f"Marker-{k}-Zoë Ó Briain £50")
@@ -60,6 +61,7 @@ def test_convert_many_real_libreoffice(tmp_path: Path) -> None:
     assert sorted(p.name for p in out.iterdir()) == [f"letter{k}.pdf" for k in range(5)]
 
 
+@pytest.mark.libreoffice
 def test_convert_one_writes_beside_by_default(tmp_path: Path) -> None:
     doc = make_docx(tmp_path / "notice.docx", "Notice of seeking possession")
     pdf = convert_one(doc)
@@ -67,6 +69,7 @@ def test_convert_one_writes_beside_by_default(tmp_path: Path) -> None:
     assert "Notice of seeking possession" in pdf_text(pdf)
 
 
+@pytest.mark.libreoffice
 def test_pool_batches_per_worker_with_own_profiles(tmp_path: Path, real_soffice: str, monkeypatch) -> None:
     """Ten documents, two workers: two LibreOffice processes, each with its own profile,
     and the second batch through the same pool reuses the (warm) profiles."""
@@ -89,6 +92,7 @@ def test_pool_batches_per_worker_with_own_profiles(tmp_path: Path, real_soffice:
         assert f"Document {k}" in pdf_text(tmp_path / "out" / f"d{k}.pdf")
 
 
+@pytest.mark.libreoffice
 def test_same_name_in_different_folders(tmp_path: Path) -> None:
     a = make_docx(tmp_path / "a" / "letter.docx", "Letter from folder A")
     b = make_docx(tmp_path / "b" / "letter.docx", "Letter from folder B")
@@ -172,6 +176,7 @@ def test_timeout_kills_libreoffice_and_names_the_file(tmp_path: Path, monkeypatc
     assert not (tmp_path / "slow.pdf").exists()
 
 
+@pytest.mark.libreoffice
 def test_existing_output_is_replaced_whole(tmp_path: Path) -> None:
     doc = make_docx(tmp_path / "letter.docx", "The new text")
     target = tmp_path / "letter.pdf"

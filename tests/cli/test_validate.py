@@ -16,11 +16,10 @@ from pathlib import Path
 
 import pytest
 
+from helpers import FIXTURES, TESTS
 from toolkit.cli.main import main
 
-HERE = Path(__file__).parent
-CORPUS = HERE / "bad_cases"
-FIXTURES = HERE / "fixtures"
+CORPUS = TESTS / "bad_cases"
 FOLDERS = sorted(d for d in CORPUS.iterdir() if d.is_dir())
 
 

@@ -6,7 +6,7 @@ paragraph is shown as a new line indented by two spaces. A fixed --date keeps th
 
 After an intended change to a template or to the case files, regenerate them with
 
-    UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_letters.py
+    UPDATE_GOLDEN=1 .venv/bin/pytest tests/documents/test_letters.py
 
 and review the diff of tests/golden/ like any other change to a letter's wording.
 """
@@ -26,13 +26,13 @@ from docx import Document
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from test_registry import CASES, ROOT, fixture_case
+from helpers import CASES, ROOT, TESTS, fixture_case
 from toolkit.cli.main import main
 from toolkit.documents.generate import AUDIT_LOG, letter_date, letters_for
 from toolkit.casefile.loader import load_case
 from toolkit.cli.templates import docx_text as textconv
 
-GOLDEN = Path(__file__).parent / "golden"
+GOLDEN = TESTS / "golden"
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
 
 

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 import synthetic
+from helpers import CASES
 from toolkit.association import KENISTON
 from toolkit.casefile.loader import load_all
 from toolkit.casefile.model import Case
@@ -16,7 +17,7 @@ from toolkit.annual.newsletter import ENFORCEMENT, action_sentence, enforcement_
 from toolkit.annual.stats import FEWER_THAN, NOT_SHOWN, count_list
 
 YEAR = 2026
-EXAMPLES = Path(__file__).resolve().parent.parent / "case_files"
+EXAMPLES = CASES
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from test_registry import CASES, ROOT, fixture_case
+from helpers import CASES, ROOT, fixture_case
 from toolkit import __version__
 from toolkit.cli.main import main
 from toolkit.documents.kinds import Request

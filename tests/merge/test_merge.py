@@ -372,6 +372,7 @@ def test_postcodes_sort_as_the_post_does():
     assert sorted(codes, key=_postcode_order) == ["BR1 3AB", "BR6 0AA", "BR6 0JA", "BR10 1AA", "E1 6AN", "SE1 7AA", "SW1 1AA", "SW1A 2AA"]
 
 
+@pytest.mark.libreoffice
 def test_pdf_print_file_in_postcode_order_with_odd_page_starts(tmp_path, capsys):
     from pypdf import PdfReader
 

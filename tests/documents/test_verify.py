@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from test_registry import CASES, TEMPLATES_DIR, add_version, fixture_case, real_template, replace_part
+from helpers import CASES, add_version, fixture_case, real_template, replace_part
 from toolkit.cli.main import main
 from toolkit.errors import InputError
 from toolkit.documents.generate import generate, verify
-from toolkit.templates.registry import TEMPLATES_ENV, Registry
+from toolkit.templates.registry import TEMPLATES_DIR, TEMPLATES_ENV, Registry
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:

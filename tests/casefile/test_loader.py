@@ -7,12 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from helpers import FIXTURE, FIXTURES
 from toolkit.errors import InputError, Problem
 from toolkit.casefile.loader import case_paths, load_all, load_bytes, load_case, resolve_case
 from toolkit.casefile.model import Case
 
-FIXTURES = Path(__file__).parent / "fixtures"
-FIXTURE = FIXTURES / "KHA-2026-0900.yaml"
 TEXT = FIXTURE.read_text(encoding="utf-8")
 
 

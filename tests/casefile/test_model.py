@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
+from helpers import FIXTURE
 from toolkit.casefile.loader import load_case
 from toolkit.casefile.model import ABC, Case, Consent, Party, add_months, initials, start_of
 
-FIXTURE = Path(__file__).parent / "fixtures" / "KHA-2026-0900.yaml"
 
 BASE: dict[str, Any] = {
     "schema_version": 1,

@@ -16,13 +16,12 @@ from typing import Any
 import pytest
 import yaml
 
+from helpers import FIXTURE, ROOT
 from toolkit.cli.main import main
 from toolkit.casefile.schema import case_schema, schema_text
 
-ROOT = Path(__file__).parent.parent
 COMMITTED = ROOT / "case_files" / "casefile.schema.json"
 EXAMPLES = sorted((ROOT / "case_files").glob("*.yaml"))
-FIXTURE = Path(__file__).parent / "fixtures" / "KHA-2026-0900.yaml"
 
 
 def test_casedocs_schema_prints_json(capsys: pytest.CaptureFixture[str]) -> None:

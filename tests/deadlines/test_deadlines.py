@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from helpers import CASES
 from synthetic import minimal_case, write_cases
 from toolkit.cli.main import main
 from toolkit.deadlines.check import (
@@ -344,7 +345,7 @@ def test_check_defaults_to_case_files(monkeypatch: pytest.MonkeyPatch, folder: P
 
 
 def test_check_runs_on_the_example_cases(capsys: pytest.CaptureFixture[str]) -> None:
-    examples = Path(__file__).resolve().parent.parent / "case_files"
+    examples = CASES
     code, out, _ = run(capsys, "check", str(examples), "--format", "json", "--today", "2026-11-25T09:00")
     assert code in (0, 1)
     assert code == (1 if json.loads(out)["counts"]["overdue"] else 0)

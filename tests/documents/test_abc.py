@@ -11,6 +11,7 @@ import warnings
 from datetime import date
 from pathlib import Path
 
+import pytest
 from docx import Document
 from docx.oxml.ns import qn
 from pypdf import PdfReader
@@ -171,6 +172,7 @@ def _pdfs_and_pngs(docxs: list[Path]) -> list[tuple[str, int, list[Path]]]:
     return results
 
 
+@pytest.mark.libreoffice
 def test_large_print_abc_renders_with_its_tables(tmp_path):
     assert shutil.which("pdftoppm"), "poppler-utils is needed (make system-deps)"
     standard, large = case(), case()

@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 import synthetic
+from helpers import CASES
 from toolkit.casefile.loader import load_all, load_case
 from toolkit.casefile.model import Case
 from toolkit.annual.newsletter import newsletter_context
@@ -24,7 +25,7 @@ from toolkit.annual.stats import FEWER_THAN, NOT_SHOWN
 
 YEAR = 2026
 ON = date(2027, 2, 1)
-EXAMPLES = Path(__file__).resolve().parent.parent / "case_files"
+EXAMPLES = CASES
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,7 @@ from xml.etree import ElementTree
 import pytest
 from docx import Document
 
-from test_registry import CASES, add_version, docx_bytes, fixture_case
+from helpers import CASES, add_version, docx_bytes, fixture_case
 from toolkit.documents.kinds import Request
 from toolkit.errors import InputError
 from toolkit.documents.generate import render_request

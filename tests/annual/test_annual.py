@@ -10,12 +10,11 @@ import pytest
 from docx import Document
 from pypdf import PdfReader
 
+from helpers import CASES
 from synthetic import identifying_strings
 from toolkit.cli.main import main
 from toolkit.casefile.loader import load_all
 
-ROOT = Path(__file__).resolve().parent.parent
-CASES = ROOT / "case_files"
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> list[Path]:
@@ -41,11 +40,13 @@ def made(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Path]]:
     return found
 
 
+@pytest.mark.libreoffice
 def test_both_are_written_as_docx_and_pdf(made: dict[str, list[Path]]) -> None:
     for name, paths in made.items():
         assert [p.name for p in paths] == [f"{name}-2026-2026-11-25.docx", f"{name}-2026-2026-11-25.pdf"]
 
 
+@pytest.mark.libreoffice
 def test_the_newsletter_reads_as_an_article_and_identifies_no_one(made: dict[str, list[Path]]) -> None:
     text = text_of(made["newsletter"][0])
     assert "Harassment has no home here: what we did in 2026" in text
@@ -59,6 +60,7 @@ def test_the_newsletter_reads_as_an_article_and_identifies_no_one(made: dict[str
         assert not re.search(rf"\b{re.escape(word)}\b", text), word
 
 
+@pytest.mark.libreoffice
 def test_the_report_lists_cases_by_reference_only(made: dict[str, list[Path]]) -> None:
     text = text_of(made["report"][0])
     for reference in ("KHA-2026-0001", "KHA-2026-0002", "KHA-2026-0003", "KHA-2026-0004", "KHA-2026-0005"):
@@ -71,6 +73,7 @@ def test_the_report_lists_cases_by_reference_only(made: dict[str, list[Path]]) -
         assert heading in text
 
 
+@pytest.mark.libreoffice
 def test_the_report_embeds_its_charts(made: dict[str, list[Path]]) -> None:
     with zipfile.ZipFile(made["report"][0]) as archive:
         charts = [n for n in archive.namelist() if n.startswith("word/media/") and n.endswith(".png")]
@@ -81,12 +84,14 @@ def test_the_report_embeds_its_charts(made: dict[str, list[Path]]) -> None:
     assert sum(len(page.images) for page in pdf.pages) >= len(charts)
 
 
+@pytest.mark.libreoffice
 def test_pdf_text_matches(made: dict[str, list[Path]]) -> None:
     pdf_text = "\n".join(page.extract_text() for page in PdfReader(made["newsletter"][1]).pages)
     assert "fewer than 5" in pdf_text
     assert "Page 1 of" in pdf_text
 
 
+@pytest.mark.libreoffice
 def test_making_it_again_writes_nothing_new(made: dict[str, list[Path]], capsys: pytest.CaptureFixture[str]) -> None:
     out = made["report"][0].parent.parent
     again = run(capsys, "report", "--year", "2026", str(CASES), "--date", "2026-11-25", "--out", str(out))

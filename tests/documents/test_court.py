@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from docx import Document
 
+from helpers import ANONYMOUS, DOCS, ROOT, STATEMENT_OF_TRUTH
 from toolkit.documents.court import Redactor, mark_range, names_for, order_terms, paragraph_list
 from toolkit.documents.kinds import KINDS, COMMON_TYPES, Request
 from toolkit.errors import InputError
@@ -23,18 +24,10 @@ from toolkit.templates.lint import check_version
 from toolkit.casefile.loader import load_case
 from toolkit.templates.registry import Registry
 
-ROOT = Path(__file__).resolve().parent.parent
 CASE = ROOT / "case_files" / "KHA-2026-0003.yaml"
 NO_INJUNCTION = ROOT / "case_files" / "KHA-2026-0001.yaml"
 ON = date(2026, 11, 24)
 
-STATEMENT_OF_TRUTH = (
-    "I believe that the facts stated in this witness statement are true. I understand that "
-    "proceedings for contempt of court may be brought against anyone who makes, or causes to be "
-    "made, a false statement in a document verified by a statement of truth without an honest "
-    "belief in its truth."
-)
-ANONYMOUS = ("Patricia", "Nwosu", "9 Birchfield Close")
 
 
 @pytest.fixture(scope="module")
@@ -147,7 +140,7 @@ def test_witness_statement_statement_of_truth_verbatim_with_signature_lines(case
 
 
 def test_statement_of_truth_is_word_for_word_from_domain_md(case) -> None:
-    domain = ROOT.parent / "shared" / "domain.md"  # the shared notes sit beside the project, in CI too
+    domain = DOCS / "domain.md"
     quoted = re.search(r"\(PD 22, since April 2020\):\s*\n\n((?:> .*\n)+)", domain.read_text()).group(1)
     assert " ".join(line[2:].strip() for line in quoted.splitlines()) == STATEMENT_OF_TRUTH
 

@@ -15,14 +15,13 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from test_court import ANONYMOUS, STATEMENT_OF_TRUTH  # the words checked against domain.md there
+from helpers import ANONYMOUS, ROOT, STATEMENT_OF_TRUTH  # the words checked against domain.md
 from toolkit.bundle.plan import make_bundle, safe_file_name
 from toolkit.cli.main import main
 from toolkit.errors import InputError
 from toolkit.documents.generate import generate_letters
 from toolkit.bundle.assemble import verify_bundle
 
-ROOT = Path(__file__).resolve().parent.parent
 REF = "KHA-2026-0003"
 NAME = "K00BR417 Keniston HA v Doyle - Bundle A"
 
@@ -54,6 +53,7 @@ def flat(text: str) -> str:
     return re.sub(r"\s+", " ", text)
 
 
+@pytest.mark.libreoffice
 def test_file_names_and_sections(made) -> None:
     assert made["pdf"] == made["out"] / REF / f"{NAME}.pdf"
     assert made["json"] == made["out"] / REF / f"{NAME}.json"
@@ -84,6 +84,7 @@ def test_safe_file_name(name: str) -> None:
     assert safe_file_name(name) == "K00BR417 Keniston HA v O Brien and Co Ltd A"
 
 
+@pytest.mark.libreoffice
 def test_index_first_stamps_links_bookmarks_labels(made) -> None:
     data = json.loads(made["json"].read_text())
     assert verify_bundle(made["pdf"], data) == []
@@ -119,6 +120,7 @@ def test_index_first_stamps_links_bookmarks_labels(made) -> None:
     assert float(root["/OpenAction"][4]) == 1.0
 
 
+@pytest.mark.libreoffice
 def test_exhibit_covers_landscape_pages_and_statement_text(made) -> None:
     data = json.loads(made["json"].read_text())
     reader = PdfReader(made["pdf"])
@@ -148,6 +150,7 @@ def test_exhibit_covers_landscape_pages_and_statement_text(made) -> None:
     assert "Patricia Nwosu" in flat(" ".join(pages))  # the court's copy names her
 
 
+@pytest.mark.libreoffice
 def test_respondent_copy_has_no_anonymous_witness_and_notes_withheld_evidence(made) -> None:
     data = json.loads(made["served_json"].read_text())
     assert verify_bundle(made["served_pdf"], data) == []
@@ -166,6 +169,7 @@ def test_respondent_copy_has_no_anonymous_witness_and_notes_withheld_evidence(ma
     assert "Withheld from the respondent" in reader.pages[0].extract_text()
 
 
+@pytest.mark.libreoffice
 def test_building_again_is_a_no_op(made) -> None:
     before = sorted(p.name for p in (made["out"] / REF).iterdir())
     again = make_bundle(made["case"], out=made["out"])
@@ -173,6 +177,7 @@ def test_building_again_is_a_no_op(made) -> None:
     assert sorted(p.name for p in (made["out"] / REF).iterdir()) == before
 
 
+@pytest.mark.libreoffice
 def test_supplement_continues_the_numbering(tmp_path: Path) -> None:
     case = copy_case(tmp_path)
     out = tmp_path / "out"

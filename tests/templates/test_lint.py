@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from test_registry import ROOT, add_version, docx_bytes, real_template
+from helpers import ROOT, add_version, docx_bytes, real_template
 from toolkit.cli.main import main
 from toolkit.templates.lint import check_all
 from toolkit.templates.registry import TEMPLATES_DIR, TEMPLATES_ENV, Registry

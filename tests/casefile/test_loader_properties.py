@@ -25,14 +25,13 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from helpers import CASES, FIXTURE
 from toolkit.errors import InputError
 from toolkit.casefile.loader import load_bytes, load_case
 from toolkit.casefile.model import Case
 from toolkit.casefile.source import parse_text
 
-HERE = Path(__file__).parent
-FIXTURE = HERE / "fixtures" / "KHA-2026-0900.yaml"
-EXAMPLES = sorted((HERE.parent / "case_files").glob("*.yaml"))
+EXAMPLES = sorted(CASES.glob("*.yaml"))
 PLAIN = parse_text(FIXTURE.read_bytes(), str(FIXTURE)).data
 
 # CASEDOCS_FUZZ=10 runs ten times as many examples (a deeper local search).

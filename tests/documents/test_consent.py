@@ -155,6 +155,7 @@ def test_cli_and_make_style_invocation(tmp_path, capsys):
     assert "add --party ID" in capsys.readouterr().err
 
 
+@pytest.mark.libreoffice
 def test_large_print_consent_form_through_libreoffice(tmp_path):
     from toolkit.pdf.convert import ConverterPool
 
