@@ -189,13 +189,22 @@ def test_a_template_past_its_review_date_is_reported_by_templates_check(
     assert err.splitlines() == ["acknowledgement v2 (en): warning: review was due on 2026-03-31"]
 
 
-def test_templates_list_shows_every_version(two_versions: Registry, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_templates_list_shows_each_kinds_versions_and_languages_at_a_glance(
+    two_versions: Registry, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    add_version(two_versions.root, "acknowledgement", 2, real_template("acknowledgement", language="pl"), language="pl",
+                effective_from=date(2026, 7, 1), translation_status="unreviewed")
     monkeypatch.setenv(TEMPLATES_ENV, str(two_versions.root))
     assert main(["templates", "list"]) == 0
-    out = capsys.readouterr().out
-    assert out.startswith("acknowledgement: Test acknowledgement\n")
-    assert "  v1 en    in force from 2020-04-06, approved by Test Approver, review due 2030-12-31" in out
-    assert "  v2 en    in force from 2026-06-01" in out
+    lines = capsys.readouterr().out.splitlines()
+    assert [line for line in lines if not line.startswith("      ")] == [
+        "acknowledgement: Test acknowledgement",
+        "  v1  from 2020-04-06  en",
+        "  v2  from 2026-06-01  en, pl (unreviewed, from 2026-07-01)",
+    ]
+    assert lines[2] == "      approved by Test Approver; review due 2030-12-31; v1 for a test"
+    assert lines[3].startswith("      en    acknowledgement-v1-en.docx  sha256 ")
+    assert lines[-1].startswith("      pl    acknowledgement-v2-pl.docx  sha256 ")
 
 
 def test_a_bad_manifest_is_an_input_error_naming_it(tmp_path: Path) -> None:

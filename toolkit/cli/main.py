@@ -247,13 +247,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, default=Path("out"), help="output folder (default: out/)")
     p.set_defaults(handler=cmd_bundle)
 
-    p = sub.add_parser("templates", help="the versioned templates: list, check, text")
+    p = sub.add_parser("templates", help="the versioned templates: list, check, text, new-version")
     tsub = p.add_subparsers(dest="templates_command", metavar="ACTION", required=True)
     tsub.add_parser("list", help="every kind, version and language, with approval, review and hash")
     t = tsub.add_parser("check", help="lint every version against the case model; report overdue reviews")
     t.add_argument("--today", type=_iso_date, help="date to judge review dates by (default: today)")
     t = tsub.add_parser("text", help="a .docx's text, for 'git diff' (textconv)")
     t.add_argument("file", type=Path, metavar="DOCX")
+    t = tsub.add_parser("new-version", help="record an edited .docx as the next version: copy, hash, lint, add to the manifest")
+    t.add_argument("kind", metavar="KIND", help="the template kind (a folder of letter_templates/)")
+    t.add_argument("file", type=Path, metavar="FILE", help="the edited .docx")
+    t.add_argument("--language", default="en", help="BCP 47 language of the file (default: en); another language records a translation of the newest English version")
+    t.add_argument("--effective-from", type=_iso_date, metavar="D", help="first document date it is used for (default: today)")
+    t.add_argument("--approved-by", metavar="NAME", help="who approved the wording (required for an English version)")
+    t.add_argument("--change-note", metavar="TEXT", help="what changed, for the manifest")
+    t.add_argument("--review-due", type=_iso_date, metavar="D", help="when the wording must be reviewed (default: 3 years after it takes effect)")
     p.set_defaults(handler=cmd_templates)
     return parser
 

@@ -1,4 +1,5 @@
-"""``casedocs templates list|check|text``: the registry for people, the lint for CI, text for git."""
+"""``casedocs templates list|check|text|new-version``: the registry for people, the lint for CI,
+text for git, and recording a new version without editing the manifest by hand."""
 
 from __future__ import annotations
 
@@ -11,33 +12,37 @@ from datetime import date
 from html import unescape
 from pathlib import Path
 
-from toolkit.documents.kinds import COMMON_TYPES, KINDS
 from toolkit.errors import InputError
-from toolkit.templates.lint import check_all
-from toolkit.templates.registry import Registry
-
-
-def context_types() -> dict[str, dict[str, object]]:
-    from toolkit.annual.generate import ANNUAL_TYPES
-    from toolkit.merge.run import merge_context_types
-
-    kinds = {name: {**COMMON_TYPES, **kind.context_types} for name, kind in KINDS.items()}
-    return kinds | merge_context_types() | ANNUAL_TYPES
+from toolkit.templates.lint import check_all, context_types
+from toolkit.templates.registry import SOURCE_LANGUAGE, Registry, TemplateVersion
+from toolkit.templates.versions import add_version
 
 
 def list_text(registry: Registry) -> str:
+    """Each kind, then one line per version: its date, its languages, approver and review."""
     rows = []
     for kind in registry.kinds():
-        manifest = registry.manifest(kind)
-        rows.append(f"{kind}: {manifest.title}")
+        rows.append(f"{kind}: {registry.manifest(kind).title}")
+        by_version: dict[int, list[TemplateVersion]] = {}
         for t in registry.versions(kind):
-            e = t.entry
-            status = "" if e.translation_status == "source" else f", translation {e.translation_status}"
+            by_version.setdefault(t.version, []).append(t)
+        for number, entries in sorted(by_version.items()):
+            first = min(entries, key=lambda t: (t.language.lower() != SOURCE_LANGUAGE, t.entry.effective_from))
+            languages = ", ".join(_language_note(t, first) for t in entries)
+            e = first.entry
             rows.append(
-                f"  v{e.version} {e.language:<5} in force from {e.effective_from}, approved by {e.approved_by}, "
-                f"review due {e.review_due}{status}\n      {e.file}  sha256 {e.sha256[:16]}…  {e.change_note}"
+                f"  v{number}  from {e.effective_from}  {languages}\n"
+                f"      approved by {e.approved_by}; review due {e.review_due}; {e.change_note}"
             )
+            rows += [f"      {t.language:<5} {t.entry.file}  sha256 {t.sha256[:12]}…" for t in entries]
     return "\n".join(rows)
+
+
+def _language_note(t: TemplateVersion, first: TemplateVersion) -> str:
+    notes = [] if t.entry.translation_status == "source" else [t.entry.translation_status]
+    if t.entry.effective_from != first.entry.effective_from:
+        notes.append(f"from {t.entry.effective_from}")
+    return t.language + (f" ({', '.join(notes)})" if notes else "")
 
 
 def docx_text(data: bytes) -> str:
@@ -67,6 +72,17 @@ def run(args: argparse.Namespace) -> int:
             print(docx_text(Path(args.file).read_bytes()), end="")
         except (OSError, zipfile.BadZipFile) as error:
             raise InputError.at(args.file, 0, 0, f"cannot be read as a .docx ({error})") from None
+        return 0
+    if args.templates_command == "new-version":
+        recorded = add_version(
+            args.kind, args.file, registry=registry, language=args.language, effective_from=args.effective_from,
+            approved_by=args.approved_by, change_note=args.change_note, review_due=args.review_due,
+        )
+        for finding in recorded.warnings:
+            print(finding, file=sys.stderr)
+        entry = recorded.template.entry
+        print(f"recorded {recorded.template.label}, in force from {entry.effective_from}", file=sys.stderr)
+        print(recorded.template.path)
         return 0
     findings = check_all(registry, args.today or date.today(), context_types())
     for finding in findings:  # problems go to stderr (docs/cli.md): stdout is for files written

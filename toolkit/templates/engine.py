@@ -1,7 +1,7 @@
 """Render stage: a registered .docx template plus a context becomes exact, reproducible bytes.
 
 Templates use docxtpl's syntax (``{{ }}``, ``{%p %}``, ``{%tr %}``) and docxtpl's own
-tag-repair (:meth:`DocxTemplate.patch_xml`) and line-break handling
+tag-repair (:mod:`toolkit.templates.source`) and line-break handling
 (:meth:`DocxTemplate.resolve_listing`), but the pipeline around them is ours, because:
 
 - the per-template work (unzip, repair tags, compile Jinja) is done once per template
@@ -39,6 +39,7 @@ from markupsafe import Markup
 
 from toolkit.errors import InputError
 from toolkit.templates.registry import TemplateVersion
+from toolkit.templates.source import jinja_source, paragraph_text
 
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _RENDERED_PARTS = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
@@ -47,7 +48,7 @@ _CUSTOM_PROPS = "docProps/custom.xml"
 _CORE_PROPS = "docProps/core.xml"
 _STYLE_PARTS = ("word/styles.xml", "word/stylesWithEffects.xml")  # the second is Word 2010's copy
 LARGE_PRINT_HALF_POINTS = 32  # 16 pt: RNIB's large print starts at 16 pt
-_helper = DocxTemplate.__new__(DocxTemplate)  # patch_xml/resolve_listing use no instance state
+_helper = DocxTemplate.__new__(DocxTemplate)  # resolve_listing uses no instance state
 
 
 # -- locale-aware filters (policy 12.1: dates and numbers in the reader's locale) -----
@@ -261,7 +262,7 @@ class CompiledTemplate:
         self._large_deflated: dict[str, tuple[bytes, bytes, int]] = {}
         for name, data in self.parts.items():
             if _RENDERED_PARTS.match(name):
-                source = re.sub(r"<w:p([ >])", r"\n<w:p\1", _helper.patch_xml(data.decode("utf-8")))
+                source = jinja_source(data.decode("utf-8"))
                 self.sources[name] = source
                 try:
                     self.compiled[name] = ENV.from_string(source)
@@ -320,15 +321,6 @@ def _bind(value: Any, state: _RenderState) -> Any:
         for item in value:
             _bind(item, state)
     return value
-
-
-def paragraph_text(source: str, lineno: int) -> str:
-    """The text of line ``lineno`` of a compiled part's source (one paragraph a line), shortened."""
-    lines = source.split("\n")
-    if not 1 <= lineno <= len(lines):
-        return ""
-    text = " ".join(unescape(re.sub(r"<[^>]+>", "", lines[lineno - 1])).split())
-    return text if len(text) <= 80 else text[:77] + "..."
 
 
 def template_error(template: TemplateVersion, error: TemplateError, source: str | None = None) -> InputError:

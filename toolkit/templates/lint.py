@@ -25,7 +25,8 @@ from pydantic import BaseModel
 
 from toolkit.errors import InputError
 from toolkit.templates.registry import Registry, TemplateVersion
-from toolkit.templates.engine import ENV, CompiledTemplate, paragraph_text
+from toolkit.templates.engine import ENV, CompiledTemplate
+from toolkit.templates.source import paragraph_text
 
 _UNKNOWN = object()
 
@@ -211,6 +212,16 @@ def check_version(template: TemplateVersion, context: dict[str, Any] | None) -> 
         checker.visit(ast)
         findings += [Finding(label, f"{part}: {message}{_near(source, line)}") for line, message in dict.fromkeys(checker.problems)]
     return findings
+
+
+def context_types() -> dict[str, dict[str, Any]]:
+    """The types of the context each kind's template receives (documents, merges, annual)."""
+    from toolkit.annual.generate import ANNUAL_TYPES  # these import the engine: not at module level
+    from toolkit.documents.kinds import COMMON_TYPES, KINDS
+    from toolkit.merge.run import merge_context_types
+
+    kinds = {name: {**COMMON_TYPES, **kind.context_types} for name, kind in KINDS.items()}
+    return kinds | merge_context_types() | ANNUAL_TYPES
 
 
 def check_all(registry: Registry, today: date, context_types: dict[str, dict[str, Any]]) -> list[Finding]:
