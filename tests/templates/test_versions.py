@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from test_registry import CASES, add_version as put_version, docx_bytes, real_template
+from helpers import CASES, add_version as put_version, docx_bytes, real_template
 
 from toolkit.cli.main import main
 from toolkit.cli.templates import docx_text
@@ -50,6 +50,7 @@ def registry(tmp_path: Path) -> Registry:
     return Registry(root)
 
 
+@pytest.mark.libreoffice
 def test_a_libreoffice_saved_acknowledgement_recorded_as_v2_renders_the_same_text_as_v1(
     registry: Registry, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
