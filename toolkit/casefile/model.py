@@ -394,6 +394,10 @@ class Action(Strict):
     due: CaseDateTime | None = None
     done: CaseDateTime | None = None
     notes: Text | None = None
+    outcome: Annotated[
+        Text | None,
+        Field(description="what the reader is told about the result or the measure imposed, in words meant for them (notes are never printed)"),
+    ] = None
     document: Text | None = None
 
 

@@ -56,7 +56,7 @@ def reader_of(request: Request) -> Party | None:
     party = request.party
     if party is None or request.kind == "referral":  # a referral is read by the agency: English, standard print
         return None
-    if request.kind in ("warning-letter", "abc-review") and party.is_minor_on(request.document_date) and party.guardians:
+    if request.kind in ("warning-letter", "abc-review", "update-letter", "closure-letter") and party.is_minor_on(request.document_date) and party.guardians:
         return request.case.party(party.guardians[0])
     return party
 
@@ -188,9 +188,9 @@ def generate_letters(case: str | Path, *, on: date | None = None, pdf: bool = Fa
     """Every letter the case's log calls for, each dated as the log records (else ``on``)."""
     loaded = load_case(resolve_case(case))
     written = []
-    for kind, party, stage in letters_for(loaded):
-        document_date = letter_date(loaded, kind, party, stage) or on or date.today()
-        written += generate(kind, loaded, party=party, stage=stage, on=document_date, out=out)
+    for letter in planned_letters(loaded):
+        document_date = letter.on or on or date.today()
+        written += generate(letter.kind, loaded, party=letter.party, stage=letter.stage, on=document_date, options=dict(letter.options), out=out)
     return [*written, *to_pdf(written)] if pdf else written
 
 
@@ -272,11 +272,39 @@ def letters_for(case: Case) -> list[tuple[str, str, str | None]]:
                     wanted.append(entry)
         elif action.type == "abc" and case.abc is not None and (entry := ("abc", case.abc.party, None)) not in wanted:
             wanted.append(entry)  # the contract itself, when the log records one was made
+    if case.closed is not None:
+        wanted += [("closure-letter", p.id, None) for p in case.victims]
     return wanted
+
+
+@dataclass(frozen=True)
+class PlannedLetter:
+    """One letter ``letters`` makes: its kind, reader, stage, date (``None``: the run's) and options."""
+
+    kind: str
+    party: str | None
+    stage: str | None
+    on: date | None
+    options: tuple[tuple[str, str], ...] = ()
+
+
+def planned_letters(case: Case) -> list[PlannedLetter]:
+    """Every letter of :func:`letters_for` with its date, then one update letter for each
+    done ``victim_update`` (policy 8.10: the update is confirmed in writing), in log order."""
+    planned = [PlannedLetter(kind, party, stage, letter_date(case, kind, party, stage)) for kind, party, stage in letters_for(case)]
+    victims = {p.id for p in case.victims}
+    for action in case.actions:
+        if action.type == "victim_update" and action.done and action.party in victims:
+            letter = PlannedLetter("update-letter", action.party, None, action.done.date())
+            if letter not in planned:
+                planned.append(letter)
+    return planned
 
 
 def letter_date(case: Case, kind: str, party: str, stage: str | None) -> date | None:
     """The date the case log records for a letter, so regenerating reproduces the issued one."""
+    if kind == "closure-letter":
+        return case.closed
     types = {"verbal": "verbal_warning", "first": "warning_letter", "final": "final_warning"}
     wanted = {"acknowledgement": "initial_contact", "abc": "abc"}.get(kind) or types.get(stage or "")
     for action in case.actions:

@@ -181,6 +181,25 @@ def _agreement_kinds() -> tuple[DocumentKind, ...]:
     )
 
 
+def _victim_letter_kinds() -> tuple[DocumentKind, ...]:
+    """Letters to a victim as the case runs and when it closes (toolkit.documents.victim_letters)."""
+    from toolkit.documents import victim_letters as vl
+
+    victims = ("victim", "staff_member")
+    return (
+        DocumentKind(
+            "update-letter", "An update on your case", vl.update_letter_context,
+            {**vl.UPDATE_LETTER_TYPES, "recipient": Addressee}, roles=victims, default_parties=lambda case: case.victims,
+            default_party=vl.sole_victim,
+        ),
+        DocumentKind(
+            "closure-letter", "Your case is now closed", vl.closure_letter_context,
+            {**vl.CLOSURE_LETTER_TYPES, "recipient": Addressee}, roles=victims, default_parties=lambda case: case.victims,
+            default_party=vl.sole_victim,
+        ),
+    )
+
+
 def _court_kinds() -> tuple[DocumentKind, ...]:
     """The injunction's witness statement and draft order (toolkit.documents.court)."""
     from toolkit.documents import court
@@ -209,6 +228,7 @@ KINDS: dict[str, DocumentKind] = {
             stages=STAGES,
             default_parties=lambda case: case.perpetrators,
         ),
+        *_victim_letter_kinds(),
         *_agreement_kinds(),
         *_court_kinds(),
     )
