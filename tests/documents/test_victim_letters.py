@@ -4,13 +4,38 @@ case is closed, with its satisfaction survey; `letters` makes one update per vic
 
 from __future__ import annotations
 
+import io
+import warnings
 from datetime import date
 
 import pytest
+from docx import Document
 
-from test_abc import case, render, table_rows, text
-from toolkit.documents.generate import planned_letters
+from toolkit.casefile.loader import load_case, resolve_case
+from toolkit.casefile.model import Case
+from toolkit.documents.generate import planned_letters, render_request
+from toolkit.documents.kinds import Request
 from toolkit.errors import InputError
+
+
+def case(reference: str) -> Case:
+    return load_case(resolve_case(reference))
+
+
+def render(c: Case, kind: str, on: date, party: str | None, options: dict[str, str] | None = None) -> bytes:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return render_request(Request(c, kind, on, party, None, options or {})).data
+
+
+def text(data: bytes) -> str:
+    """Every paragraph in document order, table cells included."""
+    body = Document(io.BytesIO(data)).element.body
+    return "\n".join("".join(t.text or "" for t in p.iter("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t")) for p in body.iter("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}p"))
+
+
+def table_rows(data: bytes) -> list[list[str]]:
+    return [[cell.text for cell in row.cells] for table in Document(io.BytesIO(data)).tables for row in table.rows]
 
 
 def steps(data: bytes) -> list[list[str]]:
