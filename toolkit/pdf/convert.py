@@ -44,6 +44,7 @@ install folders; ``CASEDOCS_SOFFICE`` overrides it.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import queue
@@ -75,10 +76,24 @@ INSTALL_HINT = (
     "fonts-liberation2 fonts-crosextra-carlito fonts-noto-core`"
 )
 
-# Writer's PDF export; images are capped at 300 dpi (the judiciary's e-bundle guidance).
-PDF_FILTER = (
-    'pdf:writer_pdf_Export:{"ReduceImageResolution":{"type":"boolean","value":"true"},'
-    '"MaxImageResolution":{"type":"long","value":"300"}}'
+# Writer's PDF export (LibreOffice >= 7.4 reads its options as JSON on the command line):
+# - UseTaggedPDF: the structure tree (headings, lists, tables, reading order) a screen reader
+#   follows; the document language (/Lang) comes from the .docx's w:lang, which the renderer
+#   sets from the template's language, and the title from its core properties;
+# - SelectPdfVersion 2: PDF/A-2b, for records kept six years after a case closes (fonts
+#   embedded, XMP identification, an output intent);
+# - images capped at 300 dpi (the judiciary's e-bundle guidance).
+# Every PDF casedocs converts gets these; the bundle assembled from them with pypdf is not
+# itself PDF/A and stays as it was.
+PDF_EXPORT_OPTIONS: dict[str, tuple[str, str]] = {
+    "UseTaggedPDF": ("boolean", "true"),
+    "SelectPdfVersion": ("long", "2"),
+    "ExportBookmarks": ("boolean", "true"),
+    "ReduceImageResolution": ("boolean", "true"),
+    "MaxImageResolution": ("long", "300"),
+}
+PDF_FILTER = "pdf:writer_pdf_Export:" + json.dumps(
+    {name: {"type": kind, "value": value} for name, (kind, value) in PDF_EXPORT_OPTIONS.items()}, separators=(",", ":")
 )
 
 _CANDIDATES = (

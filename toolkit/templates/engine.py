@@ -38,6 +38,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedEnvironment
 from markupsafe import Markup
 
 from toolkit.errors import InputError
+from toolkit.templates.language import set_document_language
 from toolkit.templates.registry import TemplateVersion
 from toolkit.templates.source import jinja_source, paragraph_text
 
@@ -251,6 +252,9 @@ class CompiledTemplate:
             self.parts: dict[str, bytes] = {name: archive.read(name) for name in archive.namelist()}
         except (zipfile.BadZipFile, KeyError, OSError) as error:
             raise InputError.at(template.path, 0, 0, f"this template is not a readable .docx ({error})") from None
+        for name in _STYLE_PARTS:
+            if name in self.parts:  # the manifest's language, not python-docx's en-US (see language.py)
+                self.parts[name] = set_document_language(self.parts[name], template.language)
         self.compiled = {}
         self.sources: dict[str, str] = {}  # repaired Jinja source of each part, one paragraph a line
         # the unchanging parts (styles, theme, fonts: most of a letter's bytes) deflated once, not per document

@@ -1,0 +1,110 @@
+"""A template's language in the .docx itself: the language tag and the writing direction.
+
+Word and LibreOffice read the language of text from ``w:lang`` (spell checking, hyphenation,
+and the ``/Lang`` of a tagged PDF that a screen reader uses to choose its voice). The
+templates were made with python-docx's default, ``en-US``, whatever their language, so the
+renderer sets the document default from the manifest's language instead: the manifest is
+where a template's language is recorded.
+
+Right-to-left languages (Arabic, Urdu, Persian, Hebrew...) also need every paragraph set
+right to left (``w:bidi``), their runs marked as complex script (``w:rtl``), and tables laid
+out from the right (``w:bidiVisual``); :func:`make_right_to_left` does that to a document
+part when a translation is built.
+"""
+
+from __future__ import annotations
+
+import re
+
+from babel import Locale, UnknownLocaleError
+
+SOURCE_TAGS = {"en": "en-GB"}  # Keniston writes British English
+
+
+def base_language(language: str) -> str:
+    return language.replace("_", "-").split("-")[0].lower()
+
+
+def is_right_to_left(language: str) -> bool:
+    """Whether a language is written right to left, from CLDR's character order (Babel)."""
+    try:
+        return Locale.parse(base_language(language)).character_order == "right-to-left"
+    except (UnknownLocaleError, ValueError):
+        return False
+
+
+def docx_language_tag(language: str) -> str:
+    """The tag for ``w:lang``: BCP 47, English as British English."""
+    return SOURCE_TAGS.get(language.lower(), language.replace("_", "-"))
+
+
+def set_document_language(styles_xml: bytes, language: str) -> bytes:
+    """``styles.xml`` with its default run language set to ``language``.
+
+    For a right-to-left language the complex-script language (``w:bidi``) is set too, and the
+    defaults become right to left; left-to-right languages keep Arabic as the complex-script
+    language, as Word does.
+    """
+    tag = docx_language_tag(language).encode()
+    rtl = is_right_to_left(language)
+    lang = b'<w:lang w:val="%s" w:eastAsia="%s" w:bidi="%s"/>' % (tag, tag, tag if rtl else b"ar-SA")
+    default = re.search(rb"<w:rPrDefault>\s*<w:rPr>(.*?)</w:rPr>", styles_xml, re.S)
+    if default is None:
+        return styles_xml
+    inner = re.sub(rb"<w:lang [^>]*/>", b"", default.group(1))
+    # the schema's order: rtl and cs come before lang, lang before eastAsianLayout
+    after = re.search(rb"<w:(?:eastAsianLayout|specVanish|oMath)[ />]", inner)
+    at = after.start() if after else len(inner)
+    inner = inner[:at] + (b"<w:rtl/>" if rtl and b"<w:rtl" not in inner else b"") + lang + inner[at:]
+    return styles_xml[: default.start(1)] + inner + styles_xml[default.end(1) :]
+
+
+_PPR = re.compile(r"<w:pPr>(.*?)</w:pPr>", re.S)
+
+
+def make_right_to_left(xml: str) -> str:
+    """A document part with every paragraph, run and table set right to left.
+
+    ``w:bidi`` goes first in a paragraph's properties after the style and keep/numbering
+    elements it must follow (the schema fixes the order); ``w:rtl`` goes at the end of a run's
+    properties; ``w:bidiVisual`` into each table's properties. Alignment ``left``/``right``
+    is read by Word relative to the direction, so ``start``/``end`` need no change.
+    """
+
+    def paragraph(match: re.Match[str]) -> str:
+        inner = match.group(1)
+        if "<w:bidi/>" in inner:
+            return match.group(0)
+        anchor = re.search(r"<w:(?:adjustRightInd|snapToGrid|spacing|ind|contextualSpacing|mirrorIndents|"
+                           r"suppressOverlap|jc|textDirection|textAlignment|textboxTightWrap|outlineLvl|divId|"
+                           r"cnfStyle|rPr|sectPr|pPrChange)[ />]", inner)
+        at = anchor.start() if anchor else len(inner)
+        return f"<w:pPr>{inner[:at]}<w:bidi/>{inner[at:]}</w:pPr>"
+
+    xml = _PPR.sub(paragraph, xml)
+    # paragraphs with no properties at all
+    xml = re.sub(r"<w:p>(?!<w:pPr>)", "<w:p><w:pPr><w:bidi/></w:pPr>", xml)
+    xml = re.sub(r"(<w:p [^>]*>)(?!<w:pPr>)", r"\1<w:pPr><w:bidi/></w:pPr>", xml)
+    xml = re.sub(r"<w:rPr>((?:(?!</w:rPr>).)*?)</w:rPr>",
+                 lambda m: m.group(0) if "<w:rtl" in m.group(1) else f"<w:rPr>{_rtl_run(m.group(1))}</w:rPr>", xml, flags=re.S)
+    xml = re.sub(r"<w:r>(?!<w:rPr>)", "<w:r><w:rPr><w:rtl/></w:rPr>", xml)
+    xml = re.sub(r"(<w:r [^>]*>)(?!<w:rPr>)", r"\1<w:rPr><w:rtl/></w:rPr>", xml)
+    xml = re.sub(r"<w:tblPr>((?:(?!</w:tblPr>).)*)</w:tblPr>", _rtl_table, xml, flags=re.S)
+    return xml
+
+
+def _rtl_table(match: re.Match[str]) -> str:
+    inner = match.group(1)
+    if "<w:bidiVisual/>" in inner:
+        return match.group(0)
+    # bidiVisual follows tblStyle, tblpPr and tblOverlap
+    before = re.match(r"(?:<w:tblStyle [^>]*/>)?(?:<w:tblpPr [^>]*/>)?(?:<w:tblOverlap [^>]*/>)?", inner)
+    at = before.end() if before else 0
+    return f"<w:tblPr>{inner[:at]}<w:bidiVisual/>{inner[at:]}</w:tblPr>"
+
+
+def _rtl_run(inner: str) -> str:
+    # rtl comes after the formatting elements and before cs, em, lang, eastAsianLayout...
+    anchor = re.search(r"<w:(?:cs|em|lang|eastAsianLayout|specVanish|oMath)[ />]", inner)
+    at = anchor.start() if anchor else len(inner)
+    return inner[:at] + "<w:rtl/>" + inner[at:]
