@@ -61,7 +61,7 @@ EvidenceKind = Literal[
 TenancyType = Literal[
     "secure", "assured", "assured_shorthold", "starter", "leaseholder", "licence", "none",
 ]
-Format = Literal["standard", "large_print", "easy_read"]
+Format = Literal["standard", "large_print", "easy_read", "braille"]
 ConsentMethod = Literal["written", "verbal", "interpreted"]
 Satisfaction = Literal["yes", "partly", "no"]
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from toolkit import __version__
 from toolkit.documents.kinds import DocInfo, DocumentKind, Request, article, common_context, kind as lookup_kind
 from toolkit.errors import CasedocsWarning, InputError, UsageError
+from toolkit.formats.braille import BrailleUnavailable, to_brf
 from toolkit.casefile.loader import load_case, resolve_case
 from toolkit.casefile.model import Case, Party
 from toolkit.output import append_jsonl, write_issued
@@ -38,6 +39,7 @@ class Rendered:
     data: bytes
     record: dict[str, str]
     notes: list[str] = field(default_factory=list)
+    braille: bytes | None = None  # the .brf for a reader who reads braille (formats/braille.py)
 
     @property
     def file_name(self) -> str:
@@ -115,14 +117,25 @@ def render_request(request: Request, *, registry: Registry | None = None, templa
         custom={PROP + key: value for key, value in record.items()},
     )
     data = compiled(template).render(context, properties, large_print=large_print)
-    return Rendered(request, selection, data, record, notes)
+    braille = None
+    if reader and reader.format == "braille":
+        try:
+            braille = to_brf(data, template.language)
+        except BrailleUnavailable as why:
+            notes.append(
+                f"{reader.name} reads braille, but {why}: only the print version was made; arrange a transcription"
+            )
+            warnings.warn(notes[-1], CasedocsWarning, stacklevel=2)
+    return Rendered(request, selection, data, record, notes, braille)
 
 
-def write_rendered(rendered: Rendered, out: Path) -> Path:
-    """Write without overwriting an issued document, and append the audit record."""
+def write_rendered(rendered: Rendered, out: Path) -> list[Path]:
+    """Write without overwriting an issued document (and its braille beside it), and append
+    the audit record; returns the .docx's path, then the .brf's."""
     folder = out / rendered.request.case.reference
     try:
         path, written = write_issued(folder / rendered.file_name, rendered.data)
+        braille = write_issued(path.with_suffix(".brf"), rendered.braille)[0] if rendered.braille is not None else None
         if written:
             append_jsonl(
                 folder / AUDIT_LOG,
@@ -131,6 +144,7 @@ def write_rendered(rendered: Rendered, out: Path) -> Path:
                     "file": path.name,
                     "case_path": str(rendered.request.case.source_path.resolve()) if rendered.request.case.source_path else "",
                     "sha256": hashlib.sha256(rendered.data).hexdigest(),
+                    **({"braille_file": braille.name} if braille else {}),
                     "generated_at": datetime.now().isoformat(timespec="seconds"),
                     "notes": rendered.notes,
                 },
@@ -139,7 +153,7 @@ def write_rendered(rendered: Rendered, out: Path) -> Path:
         raise UsageError(
             f"{error.filename or folder}: cannot write there ({error.strerror or error}); choose another folder with --out"
         ) from None
-    return path
+    return [path] if braille is None else [path, braille]
 
 
 def generate(
@@ -164,8 +178,8 @@ def generate(
         except KeyError:
             raise InputError(f"{loaded.reference} has no party '{party}': the parties are {', '.join(p.id for p in loaded.parties)}") from None
     request = Request(loaded, kind, on or date.today(), party, stage, dict(options or {}))
-    path = write_rendered(render_request(request, registry=registry, template_version=template_version), out)
-    return [path, *to_pdf([path])] if pdf else [path]
+    paths = write_rendered(render_request(request, registry=registry, template_version=template_version), out)
+    return [*paths, *to_pdf(paths[:1])] if pdf else paths
 
 
 def to_pdf(documents: list[Path]) -> list[Path]:
@@ -191,7 +205,7 @@ def generate_letters(case: str | Path, *, on: date | None = None, pdf: bool = Fa
     for letter in planned_letters(loaded):
         document_date = letter.on or on or date.today()
         written += generate(letter.kind, loaded, party=letter.party, stage=letter.stage, on=document_date, options=dict(letter.options), out=out)
-    return [*written, *to_pdf(written)] if pdf else written
+    return [*written, *to_pdf([p for p in written if p.suffix == ".docx"])] if pdf else written
 
 
 @dataclass(frozen=True)

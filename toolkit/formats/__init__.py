@@ -1,0 +1,1 @@
+"""Other formats of a document for readers who need them: braille, easy read."""
