@@ -54,14 +54,14 @@ def test_generate_prints_only_the_path_it_wrote(tmp_path: Path, monkeypatch: pyt
 def test_an_unknown_party_is_a_plain_input_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "generate", "acknowledgement", str(CASES / "KHA-2026-0003.yaml"), "--party", "V9", "--out", str(tmp_path))
     assert (code, out) == (1, "")
-    assert err == "KHA-2026-0003 has no party 'V9': the parties are V1, V2, P1, W1, A1\n"
+    assert err == "KHA-2026-0003 has no party 'V9': the parties are V1, V2, C1, P1, W1, A1\n"
     assert not any(tmp_path.iterdir())
 
 
 def test_a_missing_party_is_an_input_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "generate", "acknowledgement", str(CASES / "KHA-2026-0003.yaml"), "--out", str(tmp_path))
     assert (code, out) == (1, "")
-    assert "is written to one party: add --party ID (the parties are V1, V2, P1, W1, A1)" in err
+    assert "is written to one party: add --party ID (the parties are V1, V2, C1, P1, W1, A1)" in err
 
 
 def test_a_warning_letter_needs_a_stage(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
