@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from test_registry import CASES
+from helpers import CASES
 from toolkit.casefile.loader import load_case
 from toolkit.documents.generate import generate
 from toolkit.errors import CasedocsWarning
@@ -40,7 +40,7 @@ def test_acknowledgement_in_braille_back_translates_to_the_letter(tmp_path: Path
         "kha-2026-0003",
         "if you are in danger, call the police on 999",
         "margaret ellery",
-        "9 birchfield close",
+        "11 birchfield close",
     ):
         assert words(expected) in text, expected
 

@@ -13,10 +13,11 @@ from collections import Counter
 from datetime import date
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
 
-from test_registry import CASES
+from helpers import CASES
 from toolkit.documents.generate import generate
 
 
@@ -70,6 +71,7 @@ def check_accessible_archival(pdf: Path, language: str, title: str) -> Counter[s
     return structure(reader)
 
 
+@pytest.mark.libreoffice
 def test_letter_pdf_is_tagged_archival_and_in_british_english(tmp_path: Path) -> None:
     case = CASES / "KHA-2026-0003.yaml"
     docx, pdf = generate("warning-letter", case, party="P1", stage="first", on=date(2026, 11, 26), pdf=True, out=tmp_path)
@@ -80,6 +82,7 @@ def test_letter_pdf_is_tagged_archival_and_in_british_english(tmp_path: Path) ->
     assert tags["/Table"] >= 1 and tags["/TD"] >= 2
 
 
+@pytest.mark.libreoffice
 def test_form_pdf_is_tagged_with_its_tables_and_its_language(tmp_path: Path) -> None:
     case = CASES / "KHA-2026-0001.yaml"  # V1 reads Polish
     _, pdf = generate("consent-form", case, party="V1", on=date(2026, 11, 26), pdf=True, out=tmp_path)
