@@ -20,7 +20,7 @@ from typing import Callable
 import yaml
 
 from toolkit.casefile.loader import case_paths, load_all
-from toolkit.casefile.model import REFERENCE_PATTERN
+from toolkit.casefile.values import REFERENCE_PATTERN
 
 Row = tuple[str, float, float, float, str]
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -19,6 +18,7 @@ import synthetic
 from helpers import CASES
 from toolkit.casefile.loader import load_all, load_case
 from toolkit.casefile.model import Case
+from toolkit.deadlines.clocks import twenty_four_hour_clocks
 from toolkit.annual.newsletter import newsletter_context
 from toolkit.annual.report import CATEGORY_LABELS, CLOCKS, Redactor, report_context
 from toolkit.annual.stats import FEWER_THAN, NOT_SHOWN
@@ -154,7 +154,7 @@ def test_motivation_uses_the_nine_characteristics_and_the_five_strands(report: d
 
 
 def test_deadline_rates_follow_the_model(report: dict[str, Any], cases: list[Case]) -> None:
-    clocks = [d for c in cases for d in c.deadlines() if d.clause == "8.1" and d.start.year == YEAR]
+    clocks = [d for c in cases for d in twenty_four_hour_clocks(c) if d.clause == "8.1" and d.start.year == YEAR]
     met = sum(1 for d in clocks if d.met)
     table = report["tables"]["deadlines"]
     assert table["header"] == ["Deadline", "Within 24 hours", "Late", "Not done", "Total"]

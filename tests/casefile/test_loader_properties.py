@@ -29,6 +29,7 @@ from helpers import CASES, FIXTURE
 from toolkit.errors import InputError
 from toolkit.casefile.loader import load_bytes, load_case
 from toolkit.casefile.model import Case
+from toolkit.deadlines.clocks import twenty_four_hour_clocks
 from toolkit.casefile.source import parse_text
 
 EXAMPLES = sorted(CASES.glob("*.yaml"))
@@ -254,7 +255,7 @@ def test_round_trip_through_the_model(path: Path) -> None:
     again = load_bytes(yaml.safe_dump(dumped, allow_unicode=True, sort_keys=False).encode("utf-8"), path)
     assert again.model_dump() == case.model_dump()
     assert again.exhibit_marks() == case.exhibit_marks()
-    assert again.deadlines() == case.deadlines()
+    assert twenty_four_hour_clocks(again) == twenty_four_hour_clocks(case)
 
 
 @pytest.mark.parametrize("path", [FIXTURE, *EXAMPLES], ids=lambda p: p.name)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 from datetime import date, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -12,7 +11,10 @@ from pydantic import ValidationError
 
 from helpers import FIXTURE
 from toolkit.casefile.loader import load_case
-from toolkit.casefile.model import ABC, Case, Consent, Party, add_months, initials, start_of
+from toolkit.casefile.model import ABC, Case, Consent, Party
+from toolkit.casefile.values import add_months, initials, start_of
+from toolkit.deadlines.check import status_of
+from toolkit.deadlines.clocks import twenty_four_hour_clocks
 
 
 BASE: dict[str, Any] = {
@@ -174,7 +176,7 @@ def test_initials(name: str, marks: str) -> None:
 # -- deadlines --------------------------------------------------------------------------
 def deadlines_by_clause(case: Case) -> dict[str, list[Any]]:
     found: dict[str, list[Any]] = {}
-    for d in case.deadlines():
+    for d in twenty_four_hour_clocks(case):
         found.setdefault(d.clause, []).append(d)
     return found
 
@@ -208,8 +210,9 @@ def test_overdue_only_when_not_done_and_past_due() -> None:
     case = make_case()
     initial = deadlines_by_clause(case)["8.1"][0]
     assert initial.done is None and not initial.met
-    assert not initial.overdue_on(datetime(2026, 3, 2, 22, 15))
-    assert initial.overdue_on(datetime(2026, 3, 2, 22, 16))
+    on_time, late = datetime(2026, 3, 2, 22, 15), datetime(2026, 3, 2, 22, 16)
+    assert status_of(initial.due, initial.done, on_time, on_time) == "due_soon"
+    assert status_of(initial.due, initial.done, late, late) == "overdue"
 
 
 def test_each_graffiti_incident_has_its_own_clock() -> None:
@@ -237,7 +240,7 @@ def test_each_graffiti_incident_has_its_own_clock() -> None:
         ("I3", datetime(2026, 3, 20, 19, 0), datetime(2026, 3, 21, 19, 0), None),
     ]
     assert [d.met for d in clocks] == [True, False, False]
-    assert clocks[2].overdue_on(datetime(2026, 3, 22))
+    assert status_of(clocks[2].due, clocks[2].done, datetime(2026, 3, 22), datetime(2026, 3, 22)) == "overdue"
 
 
 def test_emergency_repairs_have_a_clock_only_when_recorded() -> None:
@@ -363,7 +366,7 @@ def test_the_fixture_perpetrator_is_a_minor_with_guardians() -> None:
     assert p1.age_on(case.received.date()) == 16
     assert p1.is_minor_on(case.received.date())
     assert not p1.is_minor_on(date(2027, 3, 2))
-    assert case.received + timedelta(hours=24) == case.deadlines()[0].due
+    assert case.received + timedelta(hours=24) == twenty_four_hour_clocks(case)[0].due
 
 
 @pytest.mark.parametrize(

@@ -14,13 +14,12 @@ from synthetic import minimal_case, write_cases
 from toolkit.cli.main import main
 from toolkit.deadlines.check import (
     CheckItem,
-    add_working_days,
     case_items,
     check_cases,
     format_table,
-    is_working_day,
     parse_moment,
 )
+from toolkit.deadlines.clocks import add_working_days, is_working_day
 from toolkit.casefile.model import Case
 
 D = date.fromisoformat

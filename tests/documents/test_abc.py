@@ -17,10 +17,10 @@ from docx.oxml.ns import qn
 from pypdf import PdfReader
 
 from toolkit.cli.main import main
-from toolkit.documents.kinds import Request
+from toolkit.documents.base import Request
 from toolkit.documents.generate import letter_date, letters_for, reader_of, render_request
 from toolkit.casefile.loader import load_case, resolve_case
-from toolkit.casefile.model import add_months
+from toolkit.casefile.values import add_months
 
 CASE = "KHA-2026-0002"
 

@@ -18,7 +18,7 @@ from pypdf import PdfReader
 
 from toolkit.association import KENISTON
 from toolkit.cli.main import main
-from toolkit.documents.kinds import Request
+from toolkit.documents.base import Request
 from toolkit.errors import InputError
 from toolkit.documents.generate import render_request
 from toolkit.casefile.loader import load_case, resolve_case

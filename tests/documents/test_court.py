@@ -10,14 +10,14 @@ import io
 import re
 import zipfile
 from datetime import date
-from pathlib import Path
 
 import pytest
 from docx import Document
 
 from helpers import ANONYMOUS, DOCS, ROOT, STATEMENT_OF_TRUTH
 from toolkit.documents.court import Redactor, mark_range, names_for, order_terms, paragraph_list
-from toolkit.documents.kinds import KINDS, COMMON_TYPES, Request
+from toolkit.documents.base import COMMON_TYPES, Request
+from toolkit.documents.kinds import KINDS
 from toolkit.errors import InputError
 from toolkit.documents.generate import render_request
 from toolkit.templates.lint import check_version

@@ -18,7 +18,7 @@ from docx import Document
 from helpers import CASES, ROOT, fixture_case
 from toolkit import __version__
 from toolkit.cli.main import main
-from toolkit.documents.kinds import Request
+from toolkit.documents.base import Request
 from toolkit.documents.generate import AUDIT_LOG, generate, planned_letters, render_request
 from toolkit.casefile.loader import load_case
 from toolkit.templates.registry import TEMPLATES_DIR

@@ -12,7 +12,7 @@ from docx import Document
 from docx.oxml.ns import qn
 
 from toolkit.cli.main import main
-from toolkit.documents.kinds import Request
+from toolkit.documents.base import Request
 from toolkit.documents.generate import render_request
 from toolkit.casefile.loader import load_case, resolve_case
 

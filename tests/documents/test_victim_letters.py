@@ -14,7 +14,7 @@ from docx import Document
 from toolkit.casefile.loader import load_case, resolve_case
 from toolkit.casefile.model import Case
 from toolkit.documents.generate import planned_letters, render_request
-from toolkit.documents.kinds import Request
+from toolkit.documents.base import Request
 from toolkit.errors import InputError
 
 

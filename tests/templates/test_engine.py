@@ -13,7 +13,7 @@ import pytest
 from docx import Document
 
 from helpers import CASES, add_version, docx_bytes, fixture_case
-from toolkit.documents.kinds import Request
+from toolkit.documents.base import Request
 from toolkit.errors import InputError
 from toolkit.documents.generate import render_request
 from toolkit.casefile.loader import load_case

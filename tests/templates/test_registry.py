@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import CASES, ROOT, add_version, docx_bytes, fixture_case, real_template, replace_part
+from helpers import CASES, add_version, docx_bytes, real_template, replace_part
 from toolkit.documents import generate as gen
 from toolkit.cli.main import main
 from toolkit.errors import CasedocsWarning, InputError

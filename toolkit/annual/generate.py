@@ -17,7 +17,7 @@ from typing import Any, Callable
 
 from toolkit import __version__
 from toolkit.association import KENISTON, Association
-from toolkit.documents.kinds import DocInfo
+from toolkit.documents.base import DocInfo
 from toolkit.errors import CasedocsWarning, InputError
 from toolkit.casefile.loader import load_all
 from toolkit.casefile.model import Case

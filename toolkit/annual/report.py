@@ -29,6 +29,7 @@ from typing import Any, Callable, Iterable
 
 from toolkit.association import KENISTON
 from toolkit.casefile.model import Case
+from toolkit.deadlines.clocks import twenty_four_hour_clocks
 from toolkit.annual.newsletter import ENFORCEMENT, enforcement_counts
 from toolkit.annual.stats import FEWER_THAN, Cell, Table, percentage, suppress
 
@@ -339,7 +340,7 @@ def _clock_counts(cases: list[Case], year: int, on: datetime) -> dict[str, dict[
     """24-hour clocks that started in ``year``: met, late, or not done by their due time."""
     counts: dict[str, dict[str, int]] = {label: {} for label in CLOCKS.values()}
     for case in cases:
-        for clock in case.deadlines():
+        for clock in twenty_four_hour_clocks(case):
             if clock.start.year != year or clock.clause not in CLOCKS:
                 continue
             if clock.done is None and clock.due > on:

@@ -48,7 +48,8 @@ from toolkit.documents.court import Redactor, anonymous_labels, require_injuncti
 from toolkit.errors import CasedocsWarning, InputError
 from toolkit.documents.generate import AUDIT_LOG, generate, to_pdf
 from toolkit.casefile.loader import load_case, resolve_case
-from toolkit.casefile.model import Case, Evidence, Injunction, initials
+from toolkit.casefile.model import Case, Evidence, Injunction
+from toolkit.casefile.values import initials
 from toolkit.output import ensure_dir
 
 CORRESPONDENCE_KINDS = ("warning-letter", "abc", "abc-review")

@@ -17,7 +17,8 @@ from pydantic import ValidationError
 from toolkit.casefile.rules import case_problems, case_warnings
 from toolkit.errors import InputError, Problem
 from toolkit.casefile.messages import one_line, plain_message, unknown_key_suggestion
-from toolkit.casefile.model import REFERENCE_PATTERN, Case
+from toolkit.casefile.model import Case
+from toolkit.casefile.values import REFERENCE_PATTERN
 from toolkit.casefile.source import Located, parse_text
 
 CASE_SUFFIXES = (".yaml", ".yml")

@@ -1,237 +1,49 @@
 """The case file as Pydantic models: the contract of ``docs/casefile.md`` in code.
 
-Everything later stages need to *know* about a case (ages, minors, who did what, the
-policy's 24-hour clocks, exhibit marks) is computed here, once, so that no template or
-report re-derives it differently.
+Everything later stages need to *know* about a case (ages, minors, who did what, consent
+in force, exhibit marks) is computed here, once, so that no template or report re-derives
+it differently; the policy's clocks are in :mod:`toolkit.deadlines.clocks`.
 
-Values arrive from :mod:`toolkit.casefile.source` as plain strings (or ``None``); the lax
-validation below turns them into dates, numbers and booleans. Dates are parsed by our
-own validators so that ``2026-02-30`` is reported as "not a date" and a date is never
-silently taken for a date-time (or the other way round).
+The values themselves (allowed words, patterns, dates) are typed in
+:mod:`toolkit.casefile.values`; the rules across keys, which the loader reports with their
+lines, are in :mod:`toolkit.casefile.rules` and are applied here too when a case is built
+in code.
 """
 
 from __future__ import annotations
 
-import re
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    PrivateAttr,
-    ValidationInfo,
-    WithJsonSchema,
-    model_validator,
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationInfo, model_validator
+
+from toolkit.casefile.rules import case_problems
+from toolkit.casefile.values import (
+    LANGUAGE_PATTERN,
+    SURNAME_PARTICLES,
+    ActionType,
+    CaseDate,
+    CaseDateTime,
+    Category,
+    ConsentMethod,
+    DateOrDateTime,
+    Email,
+    EvidenceKind,
+    Format,
+    Motivation,
+    PartyId,
+    Reference,
+    Role,
+    Satisfaction,
+    SchemaVersion,
+    TenancyType,
+    Text,
+    add_months,
+    initials,
+    start_of,
 )
-from pydantic_core import PydanticCustomError
-
 from toolkit.errors import Problem
-
-SCHEMA_VERSION = 1
-
-Category = Literal[
-    "physical_assault", "property_damage", "graffiti", "arson", "verbal_abuse",
-    "threatening_behaviour", "abusive_letters", "abusive_calls", "dumping",
-    "online_abuse", "other",
-]
-Motivation = Literal[
-    "age", "disability", "gender_reassignment", "marriage_civil_partnership",
-    "pregnancy_maternity", "race", "religion_belief", "sex", "sexual_orientation",
-]
-Role = Literal[
-    "victim", "witness", "perpetrator", "parent_guardian", "complainant",
-    "staff_member", "contractor", "agency_contact",
-]
-ActionType = Literal[
-    "initial_contact", "incident_form", "graffiti_removal", "emergency_repair",
-    "security_works", "interpreter_booked", "referral", "victim_update",
-    "verbal_warning", "warning_letter", "final_warning", "abc", "abc_review",
-    "mediation", "injunction_application", "notice_seeking_possession",
-    "case_review", "other",
-]
-EvidenceKind = Literal[
-    "photo", "cctv_still", "video", "document", "police_report", "diary_sheet",
-    "tenancy_agreement", "letter", "statement",
-]
-TenancyType = Literal[
-    "secure", "assured", "assured_shorthold", "starter", "leaseholder", "licence", "none",
-]
-Format = Literal["standard", "large_print", "easy_read", "braille"]
-ConsentMethod = Literal["written", "verbal", "interpreted"]
-Satisfaction = Literal["yes", "partly", "no"]
-
-EVIDENCE_SUFFIXES = (".pdf", ".jpg", ".jpeg", ".png", ".tif", ".tiff", ".docx", ".txt")
-REFERENCE_PATTERN = r"^KHA-\d{4}-\d{4}$"
-ID_PATTERN = r"^[A-Za-z][A-Za-z0-9_-]{0,19}$"
-LANGUAGE_PATTERN = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$"
-
-_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_DATETIME_RE = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2})?$")
-
-
-def _bad(kind: str, value: object, example: str) -> PydanticCustomError:
-    return PydanticCustomError(
-        f"casedocs_{kind.replace('-', '_')}",
-        "{value} is not a {kind} (write it as {example})",
-        {"value": str(value), "kind": kind, "example": example},
-    )
-
-
-_DATE_EXAMPLE = "YYYY-MM-DD, e.g. 2026-03-01"
-_DATETIME_EXAMPLE = "YYYY-MM-DDTHH:MM in UK time, e.g. 2026-03-01T22:15"
-_ZONED_RE = re.compile(r"^(\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?)(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})$")
-
-
-def _not_a_value(value: Any, kind: str, example: str) -> PydanticCustomError | None:
-    """The error for an empty value, a list or a mapping where a date belongs."""
-    if value is None:
-        return PydanticCustomError(
-            "casedocs_empty_date", "this is empty: write a {kind} here ({example})", {"kind": kind, "example": example}
-        )
-    if isinstance(value, (list, dict)):
-        shape = "a list" if isinstance(value, list) else "a mapping"
-        return PydanticCustomError(
-            "casedocs_date_shape", "this should be one {kind} ({example}), not {shape}",
-            {"kind": kind, "example": example, "shape": shape},
-        )
-    return None
-
-
-def _parse_date(value: Any) -> Any:
-    if isinstance(value, datetime):
-        raise _bad("date", value.isoformat(timespec="minutes"), _DATE_EXAMPLE)
-    if isinstance(value, date):
-        return value
-    shape = _not_a_value(value, "date", _DATE_EXAMPLE)
-    if shape:
-        raise shape
-    text = str(value).strip()
-    if _DATE_RE.match(text):
-        try:
-            return date.fromisoformat(text)
-        except ValueError:
-            pass
-    if _DATETIME_RE.match(text):
-        raise PydanticCustomError(
-            "casedocs_date_has_time",
-            "{value} is a date and time, but only a date is wanted here: write {day}",
-            {"value": text, "day": text[:10]},
-        )
-    raise _bad("date", text, _DATE_EXAMPLE)
-
-
-def _parse_datetime(value: Any) -> Any:
-    if isinstance(value, datetime):
-        if value.tzinfo is not None:
-            raise _bad("local date-time", value.isoformat(), _DATETIME_EXAMPLE)
-        return value
-    shape = _not_a_value(value, "date-time", _DATETIME_EXAMPLE)
-    if shape:
-        raise shape
-    text = str(value).strip()
-    if _DATETIME_RE.match(text):
-        try:
-            return datetime.fromisoformat(text.replace(" ", "T"))
-        except ValueError:
-            pass
-    if _DATE_RE.match(text):
-        try:
-            date.fromisoformat(text)
-        except ValueError:
-            raise _bad("date", text, _DATE_EXAMPLE) from None
-        raise PydanticCustomError(
-            "casedocs_needs_time",
-            "{value} needs a time as well: write it as {value}T09:00 (24-hour UK time)",
-            {"value": text},
-        )
-    zoned = _ZONED_RE.match(text)
-    if zoned:
-        raise PydanticCustomError(
-            "casedocs_zoned",
-            "{value} has a time zone: write UK local time without one, e.g. {local}",
-            {"value": text, "local": zoned.group(1).replace(" ", "T")},
-        )
-    raise _bad("date-time", text, _DATETIME_EXAMPLE)
-
-
-def _parse_date_or_datetime(value: Any) -> Any:
-    if isinstance(value, date):
-        return value
-    shape = _not_a_value(value, "date or date-time", "YYYY-MM-DD, or YYYY-MM-DDTHH:MM when the time is known")
-    if shape:
-        raise shape
-    text = str(value).strip()
-    if _DATE_RE.match(text):
-        return _parse_date(text)
-    if _DATETIME_RE.match(text) or _ZONED_RE.match(text):
-        return _parse_datetime(text)
-    raise _bad("date", text, "YYYY-MM-DD, or YYYY-MM-DDTHH:MM when the time is known")
-
-
-def _check_version(value: int) -> int:
-    if value != SCHEMA_VERSION:
-        raise PydanticCustomError(
-            "casedocs_schema_version",
-            "'schema_version' must be {expected} (the only version this toolkit reads), not {value}",
-            {"expected": SCHEMA_VERSION, "value": value},
-        )
-    return value
-
-
-def _strip_text(value: Any) -> Any:
-    return value.strip() if isinstance(value, str) else value
-
-
-_DATE_SCHEMA = {"type": "string", "format": "date", "description": "YYYY-MM-DD"}
-_DATETIME_SCHEMA = {
-    "type": "string",
-    "pattern": r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2})?$",
-    "description": "UK local time, YYYY-MM-DDTHH:MM",
-}
-CaseDate = Annotated[date, BeforeValidator(_parse_date), WithJsonSchema(_DATE_SCHEMA)]
-CaseDateTime = Annotated[datetime, BeforeValidator(_parse_datetime), WithJsonSchema(_DATETIME_SCHEMA)]
-DateOrDateTime = Annotated[
-    datetime | date,
-    BeforeValidator(_parse_date_or_datetime),
-    WithJsonSchema({"anyOf": [_DATE_SCHEMA, _DATETIME_SCHEMA]}),
-]
-Text = Annotated[str, BeforeValidator(_strip_text), Field(min_length=1)]
-PartyId = Annotated[str, Field(pattern=ID_PATTERN)]
-Email = Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
-
-
-def start_of(moment: date) -> datetime:
-    """A date-or-date-time as a date-time (a bare date counts from midnight)."""
-    return moment if isinstance(moment, datetime) else datetime.combine(moment, datetime.min.time())
-
-
-def add_months(day: date, months: int) -> date:
-    """Calendar months later, clamped to the month's end (31 Jan + 1 month = 28/29 Feb)."""
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    for last in (31, 30, 29, 28):
-        try:
-            return day.replace(year=year, month=month, day=min(day.day, last))
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
-
-
-_SURNAME_PARTICLES = {"van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "ter", "bin", "binti", "al", "el"}
-
-
-def initials(name: str) -> str:
-    """Exhibit-mark initials: first letter of the first and last name ("Priya Shah" -> "PS")."""
-    words = [w for w in re.split(r"[\s\-]+", name) if w and w[0].isalpha()]
-    if not words:
-        return "X"
-    picked = words if len(words) < 2 else [words[0], words[-1]]
-    return "".join(w[0].upper() for w in picked)
 
 
 class Strict(BaseModel):
@@ -333,7 +145,7 @@ class Party(Strict):
         if self.is_joint_or_organisation or len(words) < 2:
             return self.name
         start = len(words) - 1
-        while start > 1 and words[start - 1].lower() in _SURNAME_PARTICLES:
+        while start > 1 and words[start - 1].lower() in SURNAME_PARTICLES:
             start -= 1
         return " ".join(words[start:])
 
@@ -474,30 +286,9 @@ class Feedback(Strict):
     comment: Text | None = None
 
 
-class Deadline(BaseModel):
-    """One of the policy's clocks for a case: due by ``due``, met if ``done`` by then."""
-
-    clause: str
-    what: str
-    action_type: ActionType
-    start: datetime
-    due: datetime
-    done: datetime | None
-    subject: str | None = None
-
-    @property
-    def met(self) -> bool:
-        return self.done is not None and self.done <= self.due
-
-    def overdue_on(self, now: datetime) -> bool:
-        return self.done is None and now > self.due
-
-
 class Case(Strict):
-    schema_version: Annotated[
-        int, AfterValidator(_check_version), WithJsonSchema({"type": "integer", "const": SCHEMA_VERSION})
-    ]
-    reference: Annotated[str, Field(pattern=REFERENCE_PATTERN)]
+    schema_version: SchemaVersion
+    reference: Reference
     received: CaseDateTime
     status: Literal["open", "closed"]
     closed: CaseDate | None = None
@@ -524,8 +315,6 @@ class Case(Strict):
         """Programmatic construction gets the same rules the loader reports with lines."""
         if info.context and info.context.get("located_checks"):
             return self
-        from toolkit.casefile.rules import case_problems
-
         problems = case_problems(self.model_dump(mode="json", exclude_none=True), None)
         if problems:
             raise ValueError("; ".join(f"{'.'.join(map(str, p.path))}: {p.render()}" for p in problems))
@@ -626,56 +415,3 @@ class Case(Strict):
                 number += 1
             marks[item.id] = f"{prefix}{number}"
         return marks
-
-    # -- the policy's 24-hour clocks (8.1, 10.1, 6.2/8.3) ---------------------------
-    def deadlines(self) -> list[Deadline]:
-        """The 24-hour deadlines the policy sets for this case.
-
-        8.1 initial action and 10.1 the incident form run from ``received``; 6.2/8.3
-        graffiti removal from each graffiti incident's report (or ``received``), and
-        an emergency repair from ``received`` when one is recorded. An action's own
-        ``due`` overrides the computed one (an officer may record an agreed time).
-        """
-        day = timedelta(hours=24)
-        result: list[Deadline] = []
-
-        def first_done(kind: str, after: datetime | None = None) -> datetime | None:
-            times = sorted(a.done for a in self.actions if a.type == kind and a.done)
-            later = [t for t in times if after is None or t >= after]
-            return later[0] if later else None
-
-        def recorded_due(kind: str) -> datetime | None:
-            dues = [a.due for a in self.actions if a.type == kind and a.due]
-            return min(dues) if dues else None
-
-        for clause, kind, what in (
-            ("8.1", "initial_contact", "initial action on the complaint"),
-            ("10.1", "incident_form", "standard incident form completed"),
-        ):
-            result.append(
-                Deadline(
-                    clause=clause, what=what, action_type=kind, start=self.received,
-                    due=recorded_due(kind) or self.received + day, done=first_done(kind),
-                )
-            )
-        for incident in self.incidents:
-            if incident.category != "graffiti":
-                continue
-            reported = incident.reported or max(self.received, start_of(incident.occurred))
-            result.append(
-                Deadline(
-                    clause="6.2", what="offensive graffiti removed", action_type="graffiti_removal",
-                    start=reported, due=reported + day, done=first_done("graffiti_removal", start_of(incident.occurred)),
-                    subject=incident.id,
-                )
-            )
-        if any(a.type == "emergency_repair" for a in self.actions):
-            result.append(
-                Deadline(
-                    clause="8.3", what="emergency repairs to secure the home",
-                    action_type="emergency_repair", start=self.received,
-                    due=recorded_due("emergency_repair") or self.received + day,
-                    done=first_done("emergency_repair"),
-                )
-            )
-        return result

@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any, Callable, Iterator
 
-from toolkit.casefile.model import EVIDENCE_SUFFIXES, REFERENCE_PATTERN
+from toolkit.casefile.values import EVIDENCE_SUFFIXES, REFERENCE_PATTERN
 
 Loc = tuple[str | int, ...]
 _DAY_RE = re.compile(r"^\d{4}-\d{2}-\d{2}([T ]|$)")

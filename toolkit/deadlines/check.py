@@ -1,21 +1,7 @@
-"""The policy's deadlines across open cases: what is overdue, due soon, met late or fine.
+"""``casedocs check``: every open case's clocks judged at a moment: overdue, due soon, met late or fine.
 
-Two kinds of clock, because the policy has two kinds of promise:
-
-- **24-hour clocks** (8.1 initial action, 10.1 incident form, 6.2/8.3 graffiti and
-  emergency repairs) are 24 real hours from the complaint or the report, weekends and
-  bank holidays included: a complaint received at 23:00 on a Friday is due by 23:00 on
-  the Saturday. They come from :meth:`toolkit.casefile.model.Case.deadlines`, so the deadline
-  check and the monitoring report count them the same way.
-- **Working-day clocks** (8.9/8.10 regular contact with each victim, every
-  ``contact_interval`` working days) count Monday to Friday, leaving out England and
-  Wales bank holidays (the maintained list of the ``holidays`` package), and fall due at
-  the end of the last working day.
-
-Besides those, the check flags what the policy requires without a clock of its own: an
-ABC review at about ``review_after_months`` (9.2), an interpreter for every party who
-needs one before the first contact (8.2), and consent naming the agency before a
-referral (8.5).
+The rules (which clocks a case has, when each falls due) are in :mod:`toolkit.deadlines.clocks`;
+this module judges them and prints the result for people (a table) or scripts (JSON).
 
 Everything is judged *as at* ``now``: actions done after ``now`` are treated as not done
 yet, cases received after it are left out, and a case closed after it still counts as
@@ -28,55 +14,16 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from functools import lru_cache
 from typing import Iterable
 
-import holidays
-
+from toolkit.casefile.model import Case
+from toolkit.deadlines.clocks import CONTACT_INTERVAL, add_working_days, case_clocks, end_of
 from toolkit.errors import UsageError
-from toolkit.casefile.model import Case, add_months, start_of
 
-CONTACT_INTERVAL = 10  # working days between updates to a victim (domain.md: peers' practice)
 DUE_SOON = 2  # working days ahead that count as "due soon"
-ABC_REVIEW_EARLY = timedelta(days=14)  # a review up to two weeks early is "at about 3 months"
-END_OF_DAY = time(23, 59, 59)
 
 STATUSES = ("overdue", "due_soon", "met_late", "ok")
 STATUS_WORDS = {"overdue": "overdue", "due_soon": "due soon", "met_late": "met late", "ok": "ok"}
-CONTACT_TYPES = ("initial_contact", "victim_update")
-
-
-# -- working days -------------------------------------------------------------------
-@lru_cache(maxsize=1)
-def bank_holidays() -> holidays.HolidayBase:
-    """England and Wales bank holidays (Wales shares England's), filled in year by year."""
-    return holidays.country_holidays("GB", subdiv="ENG")
-
-
-def is_working_day(day: date) -> bool:
-    """Monday to Friday and not an England and Wales bank holiday."""
-    return day.weekday() < 5 and day not in bank_holidays()
-
-
-def add_working_days(day: date, count: int) -> date:
-    """The ``count``-th working day after ``day`` (``day`` itself is not counted).
-
-    From Thursday 2 April 2026, 10 working days skip Good Friday and Easter Monday and
-    land on Monday 20 April.
-    """
-    if count < 0:
-        raise ValueError("count must not be negative")
-    current = day
-    while count:
-        current += timedelta(days=1)
-        if is_working_day(current):
-            count -= 1
-    return current
-
-
-def end_of(day: date) -> datetime:
-    """The last moment of ``day``: a working-day deadline falls due at the end of the day."""
-    return datetime.combine(day, END_OF_DAY)
 
 
 def parse_moment(text: str) -> datetime:
@@ -159,101 +106,13 @@ def case_items(
 ) -> list[CheckItem]:
     """Every deadline and requirement of one case, judged at ``now`` (open or not)."""
     soon_until = end_of(add_working_days(now.date(), soon))
-
-    def known(moment: datetime | None) -> datetime | None:
-        return moment if moment is not None and moment <= now else None
-
-    def item(clause: str, kind: str, what: str, start: datetime, due: datetime, done: datetime | None, **extra: object) -> CheckItem:
-        return CheckItem(case.reference, clause, kind, what, start, due, done, status_of(due, done, now, soon_until), **extra)  # type: ignore[arg-type]
-
-    items: list[CheckItem] = []
-    # 8.1, 10.1, 6.2, 8.3: the 24-hour clocks, as the model computes them
-    for clock in case.deadlines():
-        if clock.start > now:
-            continue
-        what = clock.what + (f" (incident {clock.subject})" if clock.subject else "")
-        items.append(item(clock.clause, clock.action_type, what, clock.start, clock.due, known(clock.done), subject=clock.subject))
-
-    # 8.9, 8.10: regular contact with each victim
-    victims = case.victims
-    for victim in victims:
-        contacts = [
-            a.done for a in case.actions
-            if a.type in CONTACT_TYPES and known(a.done) and (a.party == victim.id or (a.party is None and len(victims) == 1))
-        ]
-        last = max(contacts, default=case.received)  # type: ignore[type-var]
-        since = "since the complaint" if not contacts else f"since {last.date().isoformat()}"
-        # a planned update's own ``due`` overrides the interval (an agreed time), as in the model
-        planned = sorted(
-            a.due for a in case.actions
-            if a.type == "victim_update" and a.party == victim.id and a.due and a.due > last and not known(a.done)
+    return [
+        CheckItem(
+            case.reference, c.clause, c.kind, c.what, c.start, c.due, c.done, status_of(c.due, c.done, now, soon_until),
+            party=c.party, subject=c.subject, all_day=c.all_day,
         )
-        if planned:
-            due, all_day, rule = planned[0], False, "planned"
-        else:
-            due, all_day, rule = end_of(add_working_days(last.date(), contact_interval)), True, f"every {contact_interval} working days"
-        items.append(
-            item("8.10", "victim_update", f"contact with victim {victim.id} ({since}, {rule})",
-                 last, due, None, party=victim.id, all_day=all_day)
-        )
-
-    # 9.2: the ABC review at about review_after_months
-    abc = case.abc
-    if abc is not None:
-        started = abc.start or next(
-            (a.done.date() for a in sorted(case.actions, key=lambda a: a.done or datetime.max)
-             if a.type == "abc" and a.done and a.party in (abc.party, None)),
-            None,
-        )
-        if started is not None and start_of(started) <= now:
-            review_day = add_months(started, abc.review_after_months)
-            window_opens = start_of(review_day) - ABC_REVIEW_EARLY
-            reviews = sorted(
-                a.done for a in case.actions
-                if a.type == "abc_review" and known(a.done) and a.done >= window_opens and a.party in (abc.party, None)
-            )
-            # an agreed review time recorded on the abc_review action overrides, as in the model
-            agreed = sorted(a.due for a in case.actions if a.type == "abc_review" and a.due and a.party in (abc.party, None))
-            items.append(
-                item("9.2", "abc_review", f"ABC review for {abc.party} ({abc.review_after_months} months after {started.isoformat()})",
-                     start_of(started), agreed[0] if agreed else end_of(review_day), reviews[0] if reviews else None,
-                     party=abc.party, all_day=not agreed)
-            )
-
-    # 8.2: an interpreter for everyone who needs one, booked in time for the first contact
-    for party in case.parties:
-        if not party.interpreter:
-            continue
-        booked = sorted(
-            a.done for a in case.actions
-            if a.type == "interpreter_booked" and known(a.done) and a.party in (party.id, None)
-        )
-        items.append(
-            item("8.2", "interpreter_booked", f"interpreter booked for {party.id} ({party.language})",
-                 case.received, case.received + timedelta(hours=24), booked[0] if booked else None, party=party.id)
-        )
-
-    # 8.5: consent naming the agency before any referral
-    for action in case.actions:
-        if action.type != "referral" or not action.agency or not action.party or not known(action.done):
-            continue
-        assert action.done is not None
-        consent = case.consent_for(action.party, action.agency, action.done.date())
-        if consent is not None:
-            done: datetime | None = start_of(consent.given)
-        else:  # consent recorded later (met late) or never (overdue)
-            later = sorted(
-                c.given for c in case.consents
-                if c.party == action.party and c.given > action.done.date() and start_of(c.given) <= now
-                and c.covers(action.agency, c.given)
-            )
-            done = datetime.combine(later[0], time()) if later else None
-        due = end_of(action.done.date())
-        items.append(
-            item("8.5", "referral", f"consent from {action.party} to share with {action.agency} (referral {action.done.date().isoformat()})",
-                 action.done, due, done, party=action.party, all_day=True)
-        )
-    return items
+        for c in case_clocks(case, now, contact_interval=contact_interval)
+    ]
 
 
 # -- across cases -----------------------------------------------------------------------

@@ -33,6 +33,7 @@ from typing import Any
 
 from toolkit.errors import InputError
 from toolkit.casefile.model import ABC, Case, Consent, Incident, Party, Tenancy
+from toolkit.documents.base import Addressee, Request, addressee, guardian_addressee
 
 RETENTION_YEARS = 6
 
@@ -68,7 +69,7 @@ class AgencyChoice:
 
 
 # -- shared helpers -----------------------------------------------------------------
-def _party_or_default(request: Any, default: str | None, what: str) -> Party:
+def _party_or_default(request: Request, default: str | None, what: str) -> Party:
     case: Case = request.case
     party_id = request.party_id or default
     if party_id is None:
@@ -119,7 +120,7 @@ def abc_dates(abc: ABC, document_date: date) -> tuple[date, date, date]:
     return start, abc.review(start), abc.end(start)
 
 
-def abc_context(request: Any) -> dict[str, Any]:
+def abc_context(request: Request) -> dict[str, Any]:
     case: Case = request.case
     abc = _require_abc(case, "Acceptable Behaviour Contract")
     party = _party_or_default(request, abc.party, "Acceptable Behaviour Contract")
@@ -154,8 +155,7 @@ ABC_TYPES: dict[str, Any] = {
 }
 
 
-def abc_review_context(request: Any) -> dict[str, Any]:
-    from toolkit.documents.kinds import addressee, guardian_addressee
+def abc_review_context(request: Request) -> dict[str, Any]:
 
     context = abc_context(request)
     party: Party = context["party"]
@@ -164,7 +164,7 @@ def abc_review_context(request: Any) -> dict[str, Any]:
     return context
 
 
-ABC_REVIEW_TYPES: dict[str, Any] = dict(ABC_TYPES)  # documents.py adds "recipient": Addressee
+ABC_REVIEW_TYPES: dict[str, Any] = {**ABC_TYPES, "recipient": Addressee}
 
 
 def abc_party(case: Case) -> str | None:
@@ -222,7 +222,7 @@ def special_categories(case: Case) -> list[str]:
     return [key for key in SPECIAL_CATEGORY_ORDER if key in wanted]
 
 
-def consent_form_context(request: Any) -> dict[str, Any]:
+def consent_form_context(request: Request) -> dict[str, Any]:
     case: Case = request.case
     party = _party_or_default(request, None, "consent form")
     on: date = request.document_date
@@ -288,8 +288,7 @@ def agency_contact(case: Case, agency: str) -> Party | None:
     return None
 
 
-def referral_context(request: Any) -> dict[str, Any]:
-    from toolkit.documents.kinds import Addressee
+def referral_context(request: Request) -> dict[str, Any]:
 
     case: Case = request.case
     party = _party_or_default(request, None, "referral")
@@ -328,6 +327,6 @@ def referral_context(request: Any) -> dict[str, Any]:
 
 
 REFERRAL_TYPES: dict[str, Any] = {
-    "party": Party, "agency": str, "consent": Consent, "minor": bool,  # documents.py adds "recipient"
+    "party": Party, "agency": str, "consent": Consent, "minor": bool, "recipient": Addressee,
     "guardians": list[Party], "as_perpetrator": bool, "incidents": list[Incident],
 }

@@ -39,7 +39,9 @@ from typing import Any
 from babel.dates import format_date, format_time
 
 from toolkit.errors import InputError
-from toolkit.casefile.model import Case, Evidence, Injunction, Party, Tenancy, start_of
+from toolkit.casefile.model import Case, Evidence, Injunction, Party, Tenancy
+from toolkit.casefile.values import start_of
+from toolkit.documents.base import Request
 
 FOR_RESPONDENT = "for_respondent"
 
@@ -380,7 +382,7 @@ def _agency(name: str | None) -> str:
     return name
 
 
-def _common(request: Any) -> tuple[Case, Injunction, bool, dict[str, str], Redactor]:
+def _common(request: Request) -> tuple[Case, Injunction, bool, dict[str, str], Redactor]:
     case = request.case
     injunction = require_injunction(case)
     respondent_copy = for_respondent(request.options)
@@ -398,7 +400,7 @@ def parties_title(case: Case, injunction: Injunction, names: dict[str, str]) -> 
     )
 
 
-def witness_statement(request: Any) -> dict[str, Any]:
+def witness_statement(request: Request) -> dict[str, Any]:
     case, injunction, respondent_copy, names, redact = _common(request)
     respondent = case.party(injunction.respondent)
     exhibits = exhibits_of(case, respondent_copy, redact)
@@ -463,7 +465,7 @@ def paragraph_list(numbers: list[int]) -> str:
     return join_words([str(n) for n in numbers])
 
 
-def draft_order(request: Any) -> dict[str, Any]:
+def draft_order(request: Request) -> dict[str, Any]:
     case, injunction, respondent_copy, names, redact = _common(request)
     respondent = case.party(injunction.respondent)
     terms = order_terms(injunction, redact)

@@ -17,7 +17,8 @@ from datetime import date, datetime
 from pathlib import Path
 
 from toolkit import __version__
-from toolkit.documents.kinds import DocInfo, DocumentKind, Request, article, common_context, kind as lookup_kind
+from toolkit.documents.base import DocInfo, DocumentKind, Request, article, common_context
+from toolkit.documents.kinds import kind as lookup_kind
 from toolkit.errors import CasedocsWarning, InputError, UsageError
 from toolkit.formats.braille import BrailleUnavailable, to_brf
 from toolkit.casefile.loader import load_case, resolve_case

@@ -27,9 +27,10 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from toolkit.casefile.model import Action, Case, Incident, Party
+from toolkit.deadlines.clocks import CONTACT_INTERVAL, CONTACT_TYPES, add_working_days
+from toolkit.documents.base import Addressee, Request, addressee, guardian_addressee
 from toolkit.errors import InputError
 
-CONTACT_TYPES = ("initial_contact", "victim_update")
 SURVEY_REPLY_DAYS = 28  # four weeks to send the survey back
 
 # How an action is told to the victim when it is not about them (or has no outcome).
@@ -98,7 +99,7 @@ def contacts_with(case: Case, party: Party) -> list[Action]:
     return sorted(done, key=lambda a: a.done or datetime.min)
 
 
-def _victim(request: Any, what: str) -> Party:
+def _victim(request: Request, what: str) -> Party:
     case: Case = request.case
     if request.party is None:
         ids = ", ".join(p.id for p in case.victims) or "none"
@@ -106,13 +107,11 @@ def _victim(request: Any, what: str) -> Party:
     return request.party
 
 
-def _recipient(case: Case, party: Party, on: date) -> Any:
-    from toolkit.documents.kinds import addressee, guardian_addressee
-
+def _recipient(case: Case, party: Party, on: date) -> Addressee:
     return guardian_addressee(case, party) if party.is_minor_on(on) and party.guardians else addressee(case, party)
 
 
-def update_letter_context(request: Any) -> dict[str, Any]:
+def update_letter_context(request: Request) -> dict[str, Any]:
     case: Case = request.case
     party = _victim(request, "an update letter")
     on: date = request.document_date
@@ -127,8 +126,6 @@ def update_letter_context(request: Any) -> dict[str, Any]:
         if party.id in i.victims and (i.reported or datetime.combine(i.occurred_day, time())) <= until
         and (previous is None or (i.reported or datetime.combine(i.occurred_day, time())) > previous)
     ]
-    from toolkit.deadlines.check import CONTACT_INTERVAL, add_working_days
-
     still_open = case.closed is None or case.closed > on
     return {
         "party": party,
@@ -143,7 +140,7 @@ def update_letter_context(request: Any) -> dict[str, Any]:
     }
 
 
-def closure_letter_context(request: Any) -> dict[str, Any]:
+def closure_letter_context(request: Request) -> dict[str, Any]:
     case: Case = request.case
     party = _victim(request, "a closure letter")
     on: date = request.document_date
@@ -173,10 +170,10 @@ def sole_victim(case: Case) -> str | None:
 
 
 UPDATE_LETTER_TYPES: dict[str, Any] = {
-    "party": Party, "minor": bool, "previous_contact": date | None, "steps": list[Step],
+    "party": Party, "recipient": Addressee, "minor": bool, "previous_contact": date | None, "steps": list[Step],
     "new_incidents": list[Incident], "news": str, "still_open": bool, "next_contact": date,
 }
 CLOSURE_LETTER_TYPES: dict[str, Any] = {
-    "party": Party, "minor": bool, "closed": date, "outcome": str, "steps": list[Step],
+    "party": Party, "recipient": Addressee, "minor": bool, "closed": date, "outcome": str, "steps": list[Step],
     "support": list[str], "reply_by": date,
 }

@@ -34,7 +34,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from pydantic_core import PydanticCustomError
 
 from toolkit.errors import InputError
-from toolkit.casefile.model import LANGUAGE_PATTERN
+from toolkit.casefile.values import LANGUAGE_PATTERN
 
 FORMATS = ("standard", "large_print", "easy_read")
 REQUIRED = ("name", "address_line_1", "postcode")

@@ -60,7 +60,7 @@ from typing import Any, TextIO
 
 from toolkit import __version__
 from toolkit.association import KENISTON, Association
-from toolkit.documents.kinds import DocInfo
+from toolkit.documents.base import DocInfo
 from toolkit.errors import CasedocsWarning, InputError
 from toolkit.output import FILE_MODE, append_jsonl, ensure_dir, replace_atomically, write_issued_many
 from toolkit.merge.recipients import Recipient, RowProblem, read_rows, survey

@@ -217,7 +217,8 @@ def check_version(template: TemplateVersion, context: dict[str, Any] | None) -> 
 def context_types() -> dict[str, dict[str, Any]]:
     """The types of the context each kind's template receives (documents, merges, annual)."""
     from toolkit.annual.generate import ANNUAL_TYPES  # these import the engine: not at module level
-    from toolkit.documents.kinds import COMMON_TYPES, KINDS
+    from toolkit.documents.base import COMMON_TYPES
+    from toolkit.documents.kinds import KINDS
     from toolkit.merge.run import merge_context_types
 
     kinds = {name: {**COMMON_TYPES, **kind.context_types} for name, kind in KINDS.items()}
