@@ -8,12 +8,29 @@ record (``logging``, shown with ``--debug``) for what only a developer debugging
 
 Every exception a user can cause derives from :class:`CasedocsError`; the CLI prints
 its message and exits with its ``exit_code``, never with a traceback (unless ``--debug``).
+
+Exit statuses (``docs/cli.md``), so that a scheduler can tell "overdue" from "broken":
+
+== ===================================================================================
+0  done
+1  the input is wrong (:class:`InputError`): ``file:line:col: message``
+2  the command line is wrong (:class:`UsageError`)
+3  an outside tool or the system failed (:class:`ToolError`), with what to do
+4  the command ran and found something a person must act on (:data:`EXIT_ACT`):
+   ``check`` found something overdue, ``verify`` a document that differs
+5  an internal error, a bug in casedocs (:data:`EXIT_INTERNAL`): one line saying so and
+   that ``--debug`` shows the details
+== ===================================================================================
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+
+
+EXIT_ACT = 4
+EXIT_INTERNAL = 5
 
 
 class CasedocsWarning(UserWarning):

@@ -286,9 +286,9 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-def test_check_exits_1_when_anything_is_overdue(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_check_exits_4_when_anything_is_overdue(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "check", str(folder), "--today", "2026-03-09T09:00")
-    assert code == 1
+    assert code == 4  # "found something to act on", not 1 (bad input): a scheduler tells them apart
     assert "KHA-2026-0901" in out and "overdue" in out and err == ""
 
 
@@ -300,7 +300,7 @@ def test_check_exits_0_when_nothing_is_overdue(folder: Path, capsys: pytest.Capt
 
 def test_check_json_lists_every_item(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "check", str(folder), "--today", "2026-03-09", "--format", "json", "--contact-interval", "1")
-    assert code == 1
+    assert code == 4
     data = json.loads(out)
     assert data["today"] == "2026-03-09T00:00"
     assert data["contact_interval_working_days"] == 1
@@ -340,11 +340,11 @@ def test_check_defaults_to_case_files(monkeypatch: pytest.MonkeyPatch, folder: P
         path.rename(folder / "case_files" / path.name)
     monkeypatch.chdir(folder)
     code, out, _ = run(capsys, "check", "--today", "2026-03-09T09:00", "--format", "json")
-    assert code == 1 and len(json.loads(out)["cases_checked"]) == 2
+    assert code == 4 and len(json.loads(out)["cases_checked"]) == 2
 
 
 def test_check_runs_on_the_example_cases(capsys: pytest.CaptureFixture[str]) -> None:
     examples = CASES
     code, out, _ = run(capsys, "check", str(examples), "--format", "json", "--today", "2026-11-25T09:00")
-    assert code in (0, 1)
-    assert code == (1 if json.loads(out)["counts"]["overdue"] else 0)
+    assert code in (0, 4)
+    assert code == (4 if json.loads(out)["counts"]["overdue"] else 0)

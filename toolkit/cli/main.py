@@ -2,7 +2,8 @@
 
 Contract (``docs/cli.md``): files written go to stdout one per line and nothing else
 does; problems go to stderr as ``file:line:col: message``; exit 0 done, 1 bad input,
-2 bad command line, 3 an outside tool failed. No traceback unless ``--debug``.
+2 bad command line, 3 an outside tool failed, 4 something to act on (overdue, differs),
+5 a bug of ours. No traceback unless ``--debug``.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from toolkit import __version__
-from toolkit.errors import CasedocsError, CasedocsWarning, UsageError
+from toolkit.errors import EXIT_ACT, EXIT_INTERNAL, CasedocsError, CasedocsWarning, UsageError
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -79,7 +80,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
     verdicts = [verify(Path(document), case_path=args.case) for document in args.documents]
     for verdict in verdicts:
         print(verdict.message)
-    return 0 if all(v.identical for v in verdicts) else 1
+    return 0 if all(v.identical for v in verdicts) else EXIT_ACT
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
@@ -146,7 +147,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     now = args.today or datetime.now().replace(second=0, microsecond=0)
     report = check_cases(load_all(paths), now, contact_interval=args.contact_interval, soon=args.soon)
     sys.stdout.write(format_json(report) if args.format == "json" else format_table(report, show_all=args.all))
-    return 1 if report.anything_overdue else 0
+    return EXIT_ACT if report.anything_overdue else 0
 
 
 def cmd_annual(args: argparse.Namespace) -> int:
@@ -287,8 +288,12 @@ def guarded(action: Callable[[], int], debug: bool = False) -> int:
     except Exception as error:  # a bug of ours: still no traceback for an officer
         if debug:
             raise
-        print(f"casedocs: internal error ({type(error).__name__}: {error}); run again with --debug and report it", file=sys.stderr)
-        return 1
+        print(
+            f"casedocs: internal error, a bug in casedocs ({type(error).__name__}: {error}); "
+            "run the command again with --debug to see the details, and report it",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL
 
 
 def main(argv: Sequence[str] | None = None) -> int:
