@@ -248,7 +248,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, default=Path("out"), help="output folder (default: out/)")
     p.set_defaults(handler=cmd_bundle)
 
-    p = sub.add_parser("templates", help="the versioned templates: list, check, text, new-version")
+    p = sub.add_parser("templates", help="the versioned templates: list, check, text, new-version, strings, translate")
     tsub = p.add_subparsers(dest="templates_command", metavar="ACTION", required=True)
     tsub.add_parser("list", help="every kind, version and language, with approval, review and hash")
     t = tsub.add_parser("check", help="lint every version against the case model; report overdue reviews")
@@ -263,6 +263,16 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--approved-by", metavar="NAME", help="who approved the wording (required for an English version)")
     t.add_argument("--change-note", metavar="TEXT", help="what changed, for the manifest")
     t.add_argument("--review-due", type=_iso_date, metavar="D", help="when the wording must be reviewed (default: 3 years after it takes effect)")
+    t = tsub.add_parser("strings", help="a template's text as a gettext .po catalogue for a translator (earlier translations carried over)")
+    t.add_argument("kind", metavar="KIND", help="the template kind (a folder of letter_templates/)")
+    t.add_argument("--language", required=True, metavar="L", help="BCP 47 language to translate into, e.g. ar, ur, pl")
+    t.add_argument("--output", "-o", type=Path, metavar="FILE", help="the .po file to write (default: KIND-L.po here; never overwritten)")
+    t.add_argument("--date", type=_iso_date, metavar="D", help="translate the English version in force on D (default: today)")
+    t = tsub.add_parser("translate", help="build the translated .docx from a .po catalogue, lint it and record it as a new version")
+    t.add_argument("kind", metavar="KIND", help="the template kind (a folder of letter_templates/)")
+    t.add_argument("file", type=Path, metavar="FILE.po", help="the translated catalogue (from templates strings)")
+    t.add_argument("--reviewed-by", metavar="NAME", help="the qualified translator who reviewed it (else it is recorded as unreviewed)")
+    t.add_argument("--effective-from", type=_iso_date, metavar="D", help="first document date it is used for (default: today)")
     p.set_defaults(handler=cmd_templates)
     return parser
 

@@ -1,5 +1,6 @@
-"""``casedocs templates list|check|text|new-version``: the registry for people, the lint for CI,
-text for git, and recording a new version without editing the manifest by hand."""
+"""``casedocs templates list|check|text|new-version|strings|translate``: the registry for people,
+the lint for CI, text for git, recording a new version without editing the manifest by hand,
+and the translation kit (toolkit/templates/translation.py)."""
 
 from __future__ import annotations
 
@@ -38,6 +39,34 @@ def list_text(registry: Registry) -> str:
     return "\n".join(rows)
 
 
+def language_table(registry: Registry, today: date) -> str:
+    """Kinds by languages: the version each reader would get today and its translation status
+    (``-``: none, so English; ``old``: only a translation of an earlier wording)."""
+    versions = {kind: registry.versions(kind) for kind in registry.kinds()}
+    languages = sorted({t.language for ts in versions.values() for t in ts}, key=lambda l: (l != SOURCE_LANGUAGE, l))
+    cells: dict[str, list[str]] = {}
+    for kind, entries in versions.items():
+        in_force = [t for t in entries if t.entry.effective_from <= today]
+        english = [t for t in in_force if t.language == SOURCE_LANGUAGE]
+        current = max(english, key=lambda t: (t.entry.effective_from, t.version)).version if english else None
+        row = []
+        for language in languages:
+            mine = [t for t in in_force if t.language == language]
+            now = [t for t in mine if t.version == current]
+            if now:
+                status = now[-1].entry.translation_status
+                row.append(f"v{current}" + ("" if status == "source" else f" {status}"))
+            else:
+                row.append("old" if mine else "-")
+        cells[kind] = row
+    width = [max(len(language), *(len(r[i]) for r in cells.values())) for i, language in enumerate(languages)]
+    name = max(len(k) for k in cells) if cells else 4
+    lines = [f"Languages in force on {today}: the version a reader gets, and whether its translation was reviewed"]
+    lines.append("  " + "kind".ljust(name) + "  " + "  ".join(l.ljust(w) for l, w in zip(languages, width)))
+    lines += ["  " + kind.ljust(name) + "  " + "  ".join(c.ljust(w) for c, w in zip(row, width)) for kind, row in cells.items()]
+    return "\n".join(line.rstrip() for line in lines)
+
+
 def _language_note(t: TemplateVersion, first: TemplateVersion) -> str:
     notes = [] if t.entry.translation_status == "source" else [t.entry.translation_status]
     if t.entry.effective_from != first.entry.effective_from:
@@ -66,6 +95,8 @@ def run(args: argparse.Namespace) -> int:
     registry = Registry()
     if args.templates_command == "list":
         print(list_text(registry))
+        print()
+        print(language_table(registry, date.today()))
         return 0
     if args.templates_command == "text":
         try:
@@ -82,6 +113,22 @@ def run(args: argparse.Namespace) -> int:
             print(finding, file=sys.stderr)
         entry = recorded.template.entry
         print(f"recorded {recorded.template.label}, in force from {entry.effective_from}", file=sys.stderr)
+        print(recorded.template.path)
+        return 0
+    if args.templates_command == "strings":
+        from toolkit.templates.translation import strings
+
+        output = args.output or Path(f"{args.kind}-{args.language}.po")
+        print(strings(args.kind, args.language, output, registry=registry, on=args.date))
+        return 0
+    if args.templates_command == "translate":
+        from toolkit.templates.translation import translate
+
+        recorded = translate(args.kind, args.file, reviewed_by=args.reviewed_by, effective_from=args.effective_from, registry=registry)
+        for finding in recorded.warnings:
+            print(finding, file=sys.stderr)
+        entry = recorded.template.entry
+        print(f"recorded {recorded.template.label} ({entry.translation_status}), in force from {entry.effective_from}", file=sys.stderr)
         print(recorded.template.path)
         return 0
     findings = check_all(registry, args.today or date.today(), context_types())

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from babel import Locale, UnknownLocaleError
+from babel.core import get_global
 
 SOURCE_TAGS = {"en": "en-GB"}  # Keniston writes British English
 
@@ -33,18 +34,35 @@ def is_right_to_left(language: str) -> bool:
         return False
 
 
+#: Fonts installed by ``make setup`` (fonts-noto-core) for scripts written right to left;
+#: Naskh is the plain text style of Arabic script, which also covers Urdu, Persian and Pashto.
+SCRIPT_FONTS = {"Arab": "Noto Naskh Arabic", "Hebr": "Noto Sans Hebrew", "Syrc": "Noto Sans Syriac", "Thaa": "Noto Sans Thaana"}
+
+
+def script_font(language: str) -> str:
+    """The font for a right-to-left language's script (CLDR's likely script, through Babel)."""
+    likely = get_global("likely_subtags").get(base_language(language), "")
+    script = next((part for part in likely.split("_") if len(part) == 4 and part.istitle()), "Arab")
+    return SCRIPT_FONTS.get(script, SCRIPT_FONTS["Arab"])
+
+
 def docx_language_tag(language: str) -> str:
     """The tag for ``w:lang``: BCP 47, English as British English."""
     return SOURCE_TAGS.get(language.lower(), language.replace("_", "-"))
 
 
-def set_document_language(styles_xml: bytes, language: str) -> bytes:
+def set_document_language(styles_xml: bytes, language: str, *, font: str | None = None) -> bytes:
     """``styles.xml`` with its default run language set to ``language``.
 
     For a right-to-left language the complex-script language (``w:bidi``) is set too, and the
     defaults become right to left; left-to-right languages keep Arabic as the complex-script
-    language, as Word does.
+    language, as Word does. ``font`` becomes the complex-script font of the defaults and of
+    every style (a right-to-left script is drawn with it, not with Arial).
     """
+    if font is not None:
+        styles_xml = _set_cs_font(styles_xml.decode("utf-8"), font).encode("utf-8")
+    if is_right_to_left(language):  # letter spacing (a title's) breaks up a joined script
+        styles_xml = re.sub(rb'<w:spacing w:val="-?\d+"/>', b"", styles_xml)
     tag = docx_language_tag(language).encode()
     rtl = is_right_to_left(language)
     lang = b'<w:lang w:val="%s" w:eastAsia="%s" w:bidi="%s"/>' % (tag, tag, tag if rtl else b"ar-SA")
@@ -62,7 +80,34 @@ def set_document_language(styles_xml: bytes, language: str) -> bytes:
 _PPR = re.compile(r"<w:pPr>(.*?)</w:pPr>", re.S)
 
 
-def make_right_to_left(xml: str) -> str:
+def _set_cs_font(xml: str, font: str) -> str:
+    """Every ``w:rFonts`` with ``font`` as its complex-script font (no theme font over it)."""
+
+    def one(match: re.Match[str]) -> str:
+        attributes = re.sub(r'\s+w:cs(?:theme)?="[^"]*"', "", match.group(1))
+        return f'<w:rFonts{attributes} w:cs="{font}"/>'
+
+    return re.sub(r"<w:rFonts((?:\s+[\w:]+=\"[^\"]*\")*)\s*/>", one, xml)
+
+
+#: The postal address block stays left to right where it is: it must show through the
+#: window of a UK envelope, and it is written in English (a name, a street, a postcode).
+_ADDRESS_TABLE = re.compile(r"<w:tbl>(?:(?!</w:tbl>).)*?recipient\.address(?:(?!</w:tbl>).)*?</w:tbl>", re.S)
+
+
+def make_right_to_left(xml: str, font: str) -> str:
+    """A document part set right to left, except the postal address block (see above)."""
+    kept: list[str] = []
+
+    def keep(match: re.Match[str]) -> str:
+        kept.append(match.group(0))
+        return f"\0address{len(kept) - 1}\0"
+
+    xml = _rtl_everything(_ADDRESS_TABLE.sub(keep, xml), font)
+    return re.sub(r"\0address(\d+)\0", lambda m: kept[int(m.group(1))], xml)
+
+
+def _rtl_everything(xml: str, font: str) -> str:
     """A document part with every paragraph, run and table set right to left.
 
     ``w:bidi`` goes first in a paragraph's properties after the style and keep/numbering
@@ -85,10 +130,10 @@ def make_right_to_left(xml: str) -> str:
     # paragraphs with no properties at all
     xml = re.sub(r"<w:p>(?!<w:pPr>)", "<w:p><w:pPr><w:bidi/></w:pPr>", xml)
     xml = re.sub(r"(<w:p [^>]*>)(?!<w:pPr>)", r"\1<w:pPr><w:bidi/></w:pPr>", xml)
+    xml = re.sub(r"<w:r>(?!<w:rPr>)", "<w:r><w:rPr></w:rPr>", xml)
+    xml = re.sub(r"(<w:r [^>]*>)(?!<w:rPr>)", r"\1<w:rPr></w:rPr>", xml)
     xml = re.sub(r"<w:rPr>((?:(?!</w:rPr>).)*?)</w:rPr>",
-                 lambda m: m.group(0) if "<w:rtl" in m.group(1) else f"<w:rPr>{_rtl_run(m.group(1))}</w:rPr>", xml, flags=re.S)
-    xml = re.sub(r"<w:r>(?!<w:rPr>)", "<w:r><w:rPr><w:rtl/></w:rPr>", xml)
-    xml = re.sub(r"(<w:r [^>]*>)(?!<w:rPr>)", r"\1<w:rPr><w:rtl/></w:rPr>", xml)
+                 lambda m: m.group(0) if "<w:rtl" in m.group(1) else f"<w:rPr>{_rtl_run(m.group(1), font)}</w:rPr>", xml, flags=re.S)
     xml = re.sub(r"<w:tblPr>((?:(?!</w:tblPr>).)*)</w:tblPr>", _rtl_table, xml, flags=re.S)
     return xml
 
@@ -103,7 +148,18 @@ def _rtl_table(match: re.Match[str]) -> str:
     return f"<w:tblPr>{inner[:at]}<w:bidiVisual/>{inner[at:]}</w:tblPr>"
 
 
-def _rtl_run(inner: str) -> str:
+def _rtl_run(inner: str, font: str) -> str:
+    """Run properties for right-to-left text: the script's font, bold and italic for complex
+    script too (Word draws Arabic with ``bCs``/``iCs``, not ``b``/``i``), and ``rtl``."""
+    inner = re.sub(r'<w:spacing w:val="-?\d+"/>', "", inner)  # letter spacing breaks the joined script
+    inner = inner.replace("<w:b/>", "<w:b/><w:bCs/>") if "<w:bCs" not in inner else inner
+    inner = inner.replace("<w:i/>", "<w:i/><w:iCs/>") if "<w:iCs" not in inner else inner
+    if "<w:rFonts" in inner:
+        inner = _set_cs_font(inner, font)
+    else:  # rFonts comes first, after an rStyle
+        style = re.match(r"<w:rStyle [^>]*/>", inner)
+        at = style.end() if style else 0
+        inner = inner[:at] + f'<w:rFonts w:cs="{font}"/>' + inner[at:]
     # rtl comes after the formatting elements and before cs, em, lang, eastAsianLayout...
     anchor = re.search(r"<w:(?:cs|em|lang|eastAsianLayout|specVanish|oMath)[ />]", inner)
     at = anchor.start() if anchor else len(inner)

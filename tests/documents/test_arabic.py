@@ -1,0 +1,70 @@
+"""Arabic, right to left: the acknowledgement, consent form and policy notice made through the kit."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from datetime import date
+from pathlib import Path
+
+import pytest
+from docx import Document
+from pypdf import PdfReader
+
+from helpers import CASES
+from toolkit.documents.generate import generate
+from toolkit.errors import CasedocsWarning
+from toolkit.templates.registry import Registry
+
+ON = date(2026, 11, 30)  # the Arabic drafts are in force from their recording
+
+
+def pdf_text(pdf: Path) -> str:
+    out = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    # the bidi marks pdftotext adds around runs, and the vowel marks it may pull out of their words
+    return re.sub(r"[\u202a-\u202e\u200e\u200f\u064b-\u0652]", "", out)
+
+
+def test_the_arabic_drafts_are_recorded_unreviewed_from_their_catalogues() -> None:
+    registry = Registry()
+    for kind in ("acknowledgement", "consent-form", "policy-notice"):
+        selection = registry.select(kind, ON, "ar")
+        entry = selection.template.entry
+        assert (entry.language, entry.translation_status) == ("ar", "unreviewed")
+        assert (selection.template.path.parent / f"{kind}-v1-ar.po").is_file()  # the translator's source
+        assert "qualified Arabic translator" in (entry.translated_by or "")
+
+
+def test_acknowledgement_in_arabic_is_right_to_left_except_the_postal_address(tmp_path: Path) -> None:
+    with pytest.warns(CasedocsWarning, match="ar translation of acknowledgement v1 .* not been reviewed"):
+        (docx,) = generate("acknowledgement", CASES / "KHA-2026-0005.yaml", party="N1", on=ON, out=tmp_path)
+    document = Document(str(docx))
+    body = [p for p in document.paragraphs if p.text.strip()]
+    assert body and all(p._p.pPr is not None and p._p.pPr.find(_w("bidi")) is not None for p in body)
+    text = "\n".join(p.text for p in body)
+    assert "لقد تلقّينا بلاغك" in text and "تحية طيبة وبعد،" in text
+    assert "24 سبتمبر 2026" in text  # Babel's Arabic month, the case's received date
+    assert "Daniel Okafor" in text and "KHA-2026-0005" in text
+    address, reference = document.tables[0].rows[0].cells[0], document.tables[0].rows[0].cells[-1]
+    assert "Mrs Layla Haddad" in address.text and "BR1 4JD" in address.text
+    assert document.tables[0]._tbl.tblPr.find(_w("bidiVisual")) is None  # the window envelope still shows it
+    assert "التاريخ" in reference.text
+    styles = document.styles.element.xml
+    assert 'w:bidi="ar"' in styles and 'w:cs="Noto Naskh Arabic"' in styles
+
+
+@pytest.mark.libreoffice
+def test_arabic_pdf_is_shaped_in_logical_order_tagged_and_in_arabic(tmp_path: Path) -> None:
+    with pytest.warns(CasedocsWarning):
+        _, pdf = generate("consent-form", CASES / "KHA-2026-0005.yaml", party="N1", on=ON, out=tmp_path, pdf=True)
+    text = pdf_text(pdf)
+    for phrase in ("الموافقة على مشاركة معلوماتك", "القرار لك", "يمكنك الموافقة على بعض المنظمات دون غيرها."):
+        assert phrase in text, phrase
+    reader = PdfReader(pdf)
+    assert str(reader.trailer["/Root"]["/Lang"]).startswith("ar")
+    fonts = {str(f.get_object()["/BaseFont"]) for page in reader.pages for f in page["/Resources"]["/Font"].values()}
+    assert any("NotoNaskhArabic" in f for f in fonts), fonts
+
+
+def _w(tag: str) -> str:
+    return "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}" + tag
