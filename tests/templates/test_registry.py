@@ -196,7 +196,10 @@ def test_templates_list_shows_each_kinds_versions_and_languages_at_a_glance(
                 effective_from=date(2026, 7, 1), translation_status="unreviewed")
     monkeypatch.setenv(TEMPLATES_ENV, str(two_versions.root))
     assert main(["templates", "list"]) == 0
-    lines = capsys.readouterr().out.splitlines()
+    listing, table = capsys.readouterr().out.split("\n\n")
+    lines = listing.splitlines()
+    # then the kinds x languages table (toolkit/cli/templates.py language_table)
+    assert table.splitlines()[1:] == ["  kind             en  pl", "  acknowledgement  v2  v2 unreviewed"]
     assert [line for line in lines if not line.startswith("      ")] == [
         "acknowledgement: Test acknowledgement",
         "  v1  from 2020-04-06  en",
