@@ -231,7 +231,7 @@ def test_non_utf8_is_located_at_the_bad_byte_in_characters() -> None:
 def test_control_characters_are_located() -> None:
     problem = refusal("a: b\nc: x\x07y\n")
     assert (problem.line, problem.col) == (2, 5)
-    assert problem.message == "this file contains a control character (#x07) that YAML does not allow: delete it"
+    assert problem.message == "this file contains U+0007 (bell), a character that cannot be printed in a document: delete it or replace it with a space"
 
 
 def test_a_huge_file_is_not_read() -> None:

@@ -20,6 +20,7 @@ import yaml
 
 from toolkit.errors import InputError, Problem
 from toolkit.casefile.messages import one_line
+from toolkit.printable import describe, first_unprintable, refusal
 
 try:  # libyaml is much faster; the pure-Python parser gives the same events
     from yaml import CSafeLoader as _EventSource  # type: ignore[attr-defined]
@@ -92,6 +93,8 @@ def _friendly_yaml_error(error: yaml.MarkedYAMLError, text: str) -> tuple[int, i
         tab = _tab_column(text, mark.line)
         if tab is not None or "tab" in problem.lower() or "'\\t'" in problem:
             return line, tab or col, "this line is indented with a tab: YAML needs spaces for indentation (replace the tab with spaces)"
+    if "invalid unicode character escape" in problem.lower():
+        return line, col, "this escape does not make a character that can be printed (half of a surrogate pair, like \\ud800?): write the character itself, or delete the escape"
     if "maximum nesting depth" in problem:
         return line, col, _TOO_DEEP
     if "quoted scalar" in context and error.context_mark is not None:
@@ -130,6 +133,8 @@ class _Builder:
         self.stack: list[list[Any]] = []
         self.root: Any = None
         self.done = False
+        # (line, col, message) of each key or value holding a character no document can print
+        self.unprintable: list[tuple[int, int, str]] = []
 
     # -- helpers ----------------------------------------------------------------
     def _spend(self, mark: Any, amount: int) -> None:
@@ -150,6 +155,16 @@ class _Builder:
 
     def _expecting_key(self) -> bool:
         return bool(self.stack) and isinstance(self.stack[-1][0], dict) and self.stack[-1][4] is None
+
+    def _check_printable(self, text: str, mark: Any, what: str) -> None:
+        """Note a key or value that cannot go into a document (an escape like ``"\\x0b"``).
+
+        The position is the value's: inside a double-quoted value an escape is longer
+        than the character it makes, so the column of the character itself is not known.
+        """
+        found = first_unprintable(text)
+        if found is not None:
+            self.unprintable.append((mark.line + 1, mark.column + 1, refusal(found[1], what)))
 
     def _check_tag(self, tag: str | None, mark: Any) -> None:
         if tag not in _PLAIN_TAGS:
@@ -213,6 +228,7 @@ class _Builder:
             self._spend(mark, 1)
             self.located.values[path] = (mark.line + 1, mark.column + 1)
             value = event.value
+            self._check_printable(value, mark, "value")
             if tag == "tag:yaml.org,2002:null" or (
                 tag is None and value in _NULLS and not event.style and event.implicit[0]
             ):
@@ -256,6 +272,7 @@ class _Builder:
             raise _Refused(mark, "a key must be plain text, not a list, a mapping or an alias")
         self._check_tag(event.tag, mark)
         key = event.value
+        self._check_printable(key, mark, "key")
         plain = event.style in (None, "") and event.implicit[0]
         # frame[6] holds the keys written in this mapping (merged-in keys may be overridden)
         if key in frame[6]:
@@ -313,14 +330,20 @@ def parse_text(raw: bytes, filename: str) -> Located:
         raise refuse(line, col, message) from None
     except yaml.reader.ReaderError as error:  # characters YAML does not allow in a file
         position = getattr(error, "position", 0) or 0
+        if _EventSource is not yaml.SafeLoader:  # libyaml counts bytes of UTF-8, not characters
+            position = len(text.encode("utf-8")[:position].decode("utf-8", errors="ignore"))
         line = text.count("\n", 0, position) + 1
         col = position - (text.rfind("\n", 0, position) + 1) + 1
         code = getattr(error, "character", None)
-        shown = f" (#x{code:02X})" if isinstance(code, int) else ""
-        raise refuse(line, col, f"this file contains a control character{shown} that YAML does not allow: delete it") from None
+        if isinstance(code, str) and code:
+            code = ord(code)
+        shown = describe(chr(code)) if isinstance(code, int) else "a control character"
+        raise refuse(line, col, refusal(shown, "file")) from None
     except yaml.YAMLError as error:  # pragma: no cover - every YAML error above is marked
         raise refuse(1, 1, f"this is not valid YAML ({str(error).splitlines()[0]})") from None
 
+    if builder.unprintable:
+        raise InputError([Problem(filename, line, col, one_line(message)) for line, col, message in builder.unprintable])
     data = located.data = builder.root
     if not isinstance(data, dict):
         kind = "a list" if isinstance(data, list) else "a single value" if data is not None else "empty"

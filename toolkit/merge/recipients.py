@@ -35,6 +35,7 @@ from pydantic_core import PydanticCustomError
 
 from toolkit.errors import InputError
 from toolkit.casefile.values import LANGUAGE_PATTERN
+from toolkit.printable import first_unprintable, refusal
 
 FORMATS = ("standard", "large_print", "easy_read")
 REQUIRED = ("name", "address_line_1", "postcode")
@@ -149,11 +150,16 @@ class Recipient(BaseModel):
 
 @dataclass(frozen=True)
 class Row:
-    """A row of the file: its line, and the recipient or what is wrong with it."""
+    """A row of the file: its line, and the recipient or what is wrong with it.
+
+    ``at`` is the (line, column) of a problem that has an exact place (a character
+    that cannot be printed), which may be on a later line than the row's first.
+    """
 
     line: int
     recipient: Recipient | None
     problems: tuple[str, ...] = ()
+    at: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -161,9 +167,10 @@ class RowProblem:
     file: str
     line: int
     message: str
+    col: int = 0
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.message}"
+        return f"{self.file}:{self.line}:{self.col}: {self.message}" if self.col else f"{self.file}:{self.line}: {self.message}"
 
 
 def validate_row(values: dict[str, Any]) -> tuple[Recipient | None, tuple[str, ...]]:
@@ -231,19 +238,60 @@ def _header_problems(path: Path, headers: list[str]) -> None:
         )
 
 
+class _CheckedLines:
+    """The file's lines for the CSV reader, noting the first unprintable character of each.
+
+    A CSV cell is the file's text as it is (no escapes), so the character's place in
+    its physical line is its exact column. A line end (``\\r\\n`` inside a quoted cell
+    too) is not a problem; a carriage return anywhere else is.
+    """
+
+    def __init__(self, handle: Any) -> None:
+        self.handle = handle
+        self.number = 0
+        self.found: dict[int, tuple[int, str]] = {}
+
+    def __iter__(self) -> "_CheckedLines":
+        return self
+
+    def __next__(self) -> str:
+        text = next(self.handle)
+        self.number += 1
+        bad = first_unprintable(text.removesuffix("\n").removesuffix("\r"))
+        if bad is not None:
+            self.found[self.number] = (bad[0] + 1, bad[1])
+        return text
+
+    def first_between(self, start: int, end: int) -> tuple[int, int, str] | None:
+        """(line, col, description) of the first bad character on lines ``start`` .. ``end - 1``."""
+        for number in range(start, end):
+            if number in self.found:
+                col, description = self.found.pop(number)
+                return number, col, description
+        return None
+
+
 def _csv_rows(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
     with path.open("r", encoding="utf-8-sig", newline="") as handle:
-        reader = csv.reader(handle)
+        lines = _CheckedLines(handle)
+        reader = csv.reader(lines)
         line = 1
         try:
             headers = next(reader, None)
             if headers is None:
                 raise InputError(f"{path}:1: the file is empty: a recipient list starts with a header row (name,address_line_1,postcode,...)")
+            bad = lines.first_between(1, reader.line_num + 1)
+            if bad is not None:
+                raise InputError(f"{path}:{bad[0]}:{bad[1]}: {refusal(bad[2], 'header')}")
             _header_problems(path, headers)
             names = [_key(h) if _key(h) in KNOWN else h.strip() for h in headers]
             line = reader.line_num + 1
             for cells in reader:
                 start, line = line, reader.line_num + 1
+                bad = lines.first_between(start, line)
+                if bad is not None:
+                    yield start, {"__problem__": refusal(bad[2], "cell"), "__at__": bad[:2]}
+                    continue
                 if not any(c.strip() for c in cells):
                     continue  # blank lines (spreadsheets add them at the end)
                 if len(cells) > len(names):
@@ -270,6 +318,14 @@ def _bad_byte_line(path: Path) -> int:
     except UnicodeDecodeError as error:
         return raw[: error.start].count(b"\n") + 1
     return 1
+
+
+def _note_unprintable(item: dict[str, Any], event: Any, what: str) -> None:
+    """Mark a YAML entry whose key or value cannot be printed, at that value (escapes hide the exact column)."""
+    bad = first_unprintable(event.value)
+    if bad is not None and "__at__" not in item:
+        item["__problem__"] = refusal(bad[1], what)
+        item["__at__"] = (event.start_mark.line + 1, event.start_mark.column + 1)
 
 
 def _yaml_rows(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -326,11 +382,13 @@ def _yaml_rows(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
                 if key is None:
                     if not isinstance(event, yaml.ScalarEvent):
                         raise InputError(f"{path}:{line}: a key should be a plain word like 'name'")
+                    _note_unprintable(item, event, "key")
                     key = _key(event.value) if _key(event.value) in KNOWN else event.value.strip()
                     if key in item:
                         item.setdefault("__problem__", f"the key '{key}' appears twice in this entry: keep one")
                     continue
                 if isinstance(event, yaml.ScalarEvent):
+                    _note_unprintable(item, event, "value")
                     item[key] = None if event.value in ("", "~", "null") and event.plain_implicit and not event.style else event.value
                     key = None
                 else:
@@ -362,8 +420,9 @@ def read_rows(path: Path) -> Iterator[Row]:
         raise InputError(f"{path}:1: a recipient list is a .csv file (with a header row) or a .yaml list")
     for line, values in source:
         problem = values.pop("__problem__", None)
+        at = values.pop("__at__", None)
         if problem:
-            yield Row(line, None, (problem,))
+            yield Row(line, None, (problem,), at)
             continue
         recipient, problems = validate_row(values)
         yield Row(line, recipient, problems)
@@ -392,7 +451,8 @@ def survey(path: Path) -> Survey:
             else:
                 first_line[key] = row.line
         if problems:
-            result.bad += [RowProblem(str(path), row.line, p) for p in problems]
+            line, col = row.at or (row.line, 0)
+            result.bad += [RowProblem(str(path), line, p, col) for p in problems]
             result.bad_lines.add(row.line)
         else:
             result.good += 1
