@@ -238,3 +238,41 @@ def test_benchmark_copies_stay_valid(tmp_path: Path) -> None:
     files = make_cases(9, tmp_path)
     assert len({f.name for f in files}) == 9
     assert [c.reference for c in load_all([tmp_path])] == sorted(f.stem for f in files)
+
+
+def test_a_reference_in_two_files_is_an_error_naming_both(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    copy = tmp_path / "old" / "KHA-2026-0900.yaml"
+    copy.parent.mkdir()
+    copy.write_text(TEXT.replace("# A complete", "\n\n# A complete"), encoding="utf-8")
+    (copy.parent / "evidence").symlink_to(FIXTURES / "evidence")
+    assert len(load_all([FIXTURES, FIXTURE])) == 1  # one file named twice is read once
+    with pytest.raises(InputError) as caught:
+        load_all([FIXTURES, copy.parent])
+    assert [str(p) for p in caught.value.problems] == [
+        f"{copy}:5:12: the reference KHA-2026-0900 is also the reference of {FIXTURE}: one case is one file, "
+        "so remove the copy (or give this case its own reference)"
+    ]
+    from toolkit.cli.main import main
+
+    for command in (["validate"], ["check", "--today", "2026-03-02"], ["report", "--year", "2026", "--out", str(tmp_path / "o")],
+                    ["newsletter", "--year", "2026", "--out", str(tmp_path / "o")]):
+        assert main([*command, str(FIXTURES), str(copy.parent)]) == 1
+        assert capsys.readouterr().err.startswith(f"{copy}:5:12: the reference KHA-2026-0900 is also"), command
+    assert not (tmp_path / "o").exists()
+
+
+@pytest.mark.parametrize(
+    ("pairs", "problem"),
+    [
+        ((("    reported: 2026-03-01T22:15", "    reported: 2026-03-01T21:49"),), "the incident is reported at 2026-03-01T21:49, before it occurred"),
+        ((("status: open", "status: closed\nclosed: 2026-02-28\nclosure_reason: resolved"),), "the case is closed on 2026-02-28, before it was received"),
+    ],
+)
+def test_dates_that_contradict_each_other(pairs: tuple[tuple[str, str], ...], problem: str) -> None:
+    (found,) = problems_of(changed(*pairs))
+    assert problem in found
+
+
+def test_dates_on_the_same_day_do_not_contradict_a_time() -> None:
+    # an incident on the day it was reported, and a case closed on the day it was received
+    load_bytes(changed(("status: open", "status: closed\nclosed: 2026-03-01\nclosure_reason: resolved")).encode(), FIXTURE)

@@ -129,15 +129,42 @@ def resolve_case(case: str | Path, case_dir: Path = Path("case_files")) -> Path:
     return Path(case)
 
 
+def _reference_at(path: Path) -> tuple[int, int]:
+    """Where a (valid, loaded) case file writes its reference."""
+    return parse_text(path.read_bytes(), str(path)).locate(("reference",))
+
+
 def load_all(paths: Iterable[str | Path]) -> list[Case]:
-    """Load every case under ``paths``; raises one :class:`InputError` with all problems."""
+    """Load every case under ``paths``; raises one :class:`InputError` with all problems.
+
+    A file named twice (a folder and a file in it) is read once. Two files with the same
+    reference (a copy left in another folder) are an error naming both: counted twice,
+    a case would be checked, reported and published twice.
+    """
     cases: list[Case] = []
     problems: list[Problem] = []
+    seen_files: set[Path] = set()
+    first_of: dict[str, Path] = {}
     for path in case_paths(paths):
+        resolved = path.resolve()
+        if resolved in seen_files:
+            continue
+        seen_files.add(resolved)
         try:
-            cases.append(load_case(path))
+            case = load_case(path)
         except InputError as error:
             problems += error.problems or [Problem(str(path), 0, 0, str(error))]
+            continue
+        first = first_of.setdefault(case.reference, path)
+        if first is not path:
+            line, col = _reference_at(path)
+            problems.append(Problem(
+                str(path), line, col,
+                f"the reference {case.reference} is also the reference of {first}: one case is one file, "
+                "so remove the copy (or give this case its own reference)",
+            ))
+            continue
+        cases.append(case)
     if problems:
         raise InputError(problems)
     return cases

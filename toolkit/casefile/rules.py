@@ -12,7 +12,7 @@ import difflib
 import os
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any, Callable, Iterator
 
@@ -211,6 +211,71 @@ def _parse_day(value: Any) -> date | None:
         return None
 
 
+def _parse_moment(value: Any) -> date | datetime | None:
+    """A date-time where the value has a time, else a date (the model reports bad values)."""
+    day = _parse_day(value)
+    if day is None or isinstance(value, date):
+        return day
+    try:
+        moment = datetime.fromisoformat(value.strip())
+    except ValueError:
+        return day
+    return moment if len(value.strip()) > 10 else day
+
+
+def _before(earlier: date | datetime, later: date | datetime) -> bool:
+    """Whether ``earlier`` is strictly before ``later``, by time where both have one, else by day."""
+    if isinstance(earlier, datetime) and isinstance(later, datetime):
+        return earlier < later
+    day = earlier.date() if isinstance(earlier, datetime) else earlier
+    return day < (later.date() if isinstance(later, datetime) else later)
+
+
+def _shown(value: Any) -> str:
+    return str(value).strip()
+
+
+def _chronology_problems(data: dict[str, Any]) -> list[PathProblem]:
+    """Dates that contradict each other: each is wrong somewhere, so none can be trusted in a letter.
+
+    A case cannot close before it was received, nor an action be done before it; an
+    incident cannot be reported before it happened; a consent cannot be withdrawn before
+    it was given. (A date of birth after the complaint is checked with the minors.)
+    """
+    problems = []
+    received = _parse_moment(data.get("received"))
+    closed = _parse_moment(data.get("closed"))
+    if received is not None and closed is not None and _before(closed, received):
+        problems.append(PathProblem(
+            ("closed",),
+            f"the case is closed on {_shown(data['closed'])}, before it was received ({_shown(data['received'])}): check both dates",
+        ))
+    for index, incident in _items(data, "incidents"):
+        occurred, reported = _parse_moment(incident.get("occurred")), _parse_moment(incident.get("reported"))
+        if occurred is not None and reported is not None and _before(reported, occurred):
+            problems.append(PathProblem(
+                ("incidents", index, "reported"),
+                f"the incident is reported at {_shown(incident['reported'])}, before it occurred ({_shown(incident['occurred'])}): check both times",
+            ))
+    for index, consent in _items(data, "consents"):
+        given, withdrawn = _parse_moment(consent.get("given")), _parse_moment(consent.get("withdrawn"))
+        if given is not None and withdrawn is not None and _before(withdrawn, given):
+            problems.append(PathProblem(
+                ("consents", index, "withdrawn"),
+                f"the consent is withdrawn on {_shown(consent['withdrawn'])}, before it was given ({_shown(consent['given'])}): check both dates",
+            ))
+    if received is not None:
+        for index, action in _items(data, "actions"):
+            done = _parse_moment(action.get("done"))
+            if done is not None and _before(done, received):
+                problems.append(PathProblem(
+                    ("actions", index, "done"),
+                    f"this action is done at {_shown(action['done'])}, before the case was received ({_shown(data['received'])}): "
+                    "check the date (or the case's 'received')",
+                ))
+    return problems
+
+
 def _who(party: dict[str, Any]) -> str:
     for key in ("name", "id"):
         value = party.get(key)
@@ -369,6 +434,7 @@ def case_problems(data: dict[str, Any], source: Path | None) -> list[PathProblem
     problems += _reference_problems(data)
     problems += _minor_problems(data)
     problems += _status_problems(data)
+    problems += _chronology_problems(data)
     problems += _arrest_term_problems(data)
     problems += _clause_problems(data)
     problems += _evidence_problems(data, source)
