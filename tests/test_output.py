@@ -13,6 +13,7 @@ import pytest
 
 from toolkit import output
 from toolkit.output import append_jsonl, replace_atomically, write_issued
+from toolkit.errors import OutputError
 
 
 def _mode(path: Path) -> int:
@@ -79,7 +80,7 @@ def test_a_write_that_fails_midway_leaves_nothing(tmp_path: Path, monkeypatch: p
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(os, "fsync", disk_full)
-    with pytest.raises(OSError, match="No space left"):
+    with pytest.raises(OutputError, match=f"no space left on {tmp_path}: free some space"):
         write_issued(tmp_path / "letter.docx", b"x" * 100_000)
     assert _names(tmp_path) == []
 
@@ -93,29 +94,15 @@ def test_a_failure_while_an_issued_file_exists_leaves_it_alone(tmp_path: Path, m
 
     real_write = os.write
 
-    def interrupted_fdopen(fd: int, mode: str):  # type: ignore[no-untyped-def]
-        handle = open(fd, mode, closefd=True)  # noqa: SIM115
+    def half_then_interrupted(fd: int, data: bytes) -> int:
+        real_write(fd, bytes(data[: len(data) // 2]))
+        raise Interrupted  # e.g. Ctrl-C halfway through
 
-        class Half:
-            def __enter__(self):  # type: ignore[no-untyped-def]
-                return self
-
-            def __exit__(self, *exc):  # type: ignore[no-untyped-def]
-                handle.close()
-
-            def write(self, data: bytes) -> None:
-                handle.write(data[: len(data) // 2])
-                handle.flush()
-                raise Interrupted  # e.g. Ctrl-C halfway through
-
-        return Half()
-
-    monkeypatch.setattr(os, "fdopen", interrupted_fdopen)
+    monkeypatch.setattr(os, "write", half_then_interrupted)
     with pytest.raises(Interrupted):
         write_issued(target, b"second" * 1000)
     assert _names(tmp_path) == ["letter.docx"]
     assert target.read_bytes() == b"first"
-    assert real_write is os.write
 
 
 def test_a_failure_to_link_leaves_no_temporary_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -123,7 +110,7 @@ def test_a_failure_to_link_leaves_no_temporary_file(tmp_path: Path, monkeypatch:
         raise OSError(errno.EIO, "Input/output error")
 
     monkeypatch.setattr(os, "link", broken_link)
-    with pytest.raises(OSError, match="Input/output error"):
+    with pytest.raises(OutputError, match="Input/output error"):
         write_issued(tmp_path / "letter.docx", b"data")
     assert _names(tmp_path) == []
 

@@ -25,6 +25,7 @@ Exit statuses (``docs/cli.md``), so that a scheduler can tell "overdue" from "br
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -92,3 +93,26 @@ class ToolError(CasedocsError):
     """An outside tool (LibreOffice) is missing, timed out or produced nothing: exit 3."""
 
     exit_code = 3
+
+
+class OutputError(ToolError):
+    """The system would not take the output (disk full, no permission, read-only): exit 3.
+
+    Built from a message only, so that it crosses process boundaries (a merge's workers)
+    intact; :meth:`from_os` words the usual causes with what to do.
+    """
+
+    @classmethod
+    def from_os(cls, error: OSError, where: str | Path | None) -> "OutputError":
+        place = where or error.filename or "the output folder"
+        if error.errno in (errno.ENOSPC, errno.EDQUOT):
+            return cls(f"no space left on {place}: free some space or choose another folder with --out")
+        if error.errno in (errno.EACCES, errno.EPERM):
+            return cls(f"no permission to write in {place}: choose another folder with --out (or ask for write access)")
+        if error.errno == errno.EROFS:
+            return cls(f"{place} is on a read-only file system: choose another folder with --out")
+        return cls(f"cannot write in {place} ({error.strerror or error}): choose another folder with --out")
+
+
+#: the errors of a file system that will not take output, as opposed to a bug of ours
+OUTPUT_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EACCES, errno.EPERM, errno.EROFS, errno.EFBIG, errno.EIO})

@@ -4,16 +4,27 @@ An issued letter is a record: if a regenerated document has the same bytes, writ
 again is a no-op; if its bytes differ, it gets a new name (``-2``, ``-3``...) and the
 issued file stays as it was. Files hold special category data, so they are readable by
 their owner only (0600, folders 0700).
+
+A full disk, a folder without write permission or a read-only file system is an
+:class:`~toolkit.errors.OutputError` (exit 3) naming the folder, with nothing
+half-written left: temporary files are removed, a document whose audit record cannot
+be written is withdrawn (:func:`publish_recorded`), and an audit append that fails is
+cut back to where it started.
 """
 
 from __future__ import annotations
 
 import errno
+import fcntl
 import json
 import os
 import tempfile
+import warnings
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
+
+from toolkit.errors import CasedocsWarning, OutputError
 
 FILE_MODE = 0o600
 DIR_MODE = 0o700
@@ -21,24 +32,42 @@ DIR_MODE = 0o700
 _NO_HARD_LINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.ENOSYS, errno.EXDEV, errno.EMLINK}
 
 
+@contextmanager
+def output_errors(folder: Path) -> Iterator[None]:
+    """An ``OSError`` while writing under ``folder`` becomes one plain :class:`OutputError`."""
+    try:
+        yield
+    except OSError as error:
+        raise OutputError.from_os(error, folder) from error
+
+
 def ensure_dir(path: Path) -> Path:
-    path.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
+    with output_errors(path):
+        path.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
     return path
 
 
 def _temp_beside(target: Path, data: bytes, *, sync: bool = True) -> Path:
     fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
     try:
-        os.fchmod(fd, FILE_MODE)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
+        try:
+            os.fchmod(fd, FILE_MODE)
+            write_all(fd, data)
             if sync:
-                os.fsync(handle.fileno())
+                os.fsync(fd)
+        finally:
+            os.close(fd)
     except BaseException:
         Path(name).unlink(missing_ok=True)
         raise
     return Path(name)
+
+
+def write_all(fd: int, data: bytes) -> None:
+    """``os.write`` until every byte is written: a write may take only part (a disk filling up)."""
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
 
 
 def _candidates(target: Path) -> Iterator[Path]:
@@ -109,6 +138,13 @@ def write_issued_many(items: list[tuple[Path, bytes]]) -> list[tuple[Path, bool]
     Every name appears only once all the data is on disk, so a crash or a kill leaves
     each document whole or absent.
     """
+    if not items:
+        return []
+    with output_errors(items[0][0].parent):
+        return _write_issued_many(items)
+
+
+def _write_issued_many(items: list[tuple[Path, bytes]]) -> list[tuple[Path, bool]]:
     results: list[tuple[Path, bool] | None] = [None] * len(items)
     temps: dict[int, Path] = {}
     try:
@@ -154,17 +190,80 @@ def _sync(folder: Path, files: list[Path]) -> None:
 def replace_atomically(target: Path, data: bytes) -> Path:
     """For files that are meant to be replaced (an index, a print file): temp, then rename."""
     ensure_dir(target.parent)
-    os.replace(_temp_beside(target, data), target)
+    with output_errors(target.parent):
+        os.replace(_temp_beside(target, data), target)
     return target
 
 
 def append_jsonl(target: Path, *records: dict[str, Any]) -> None:
-    """One JSON line per event, all in a single O_APPEND write, so concurrent writers don't
-    interleave and a kill leaves at most a torn last line (readers skip it)."""
+    """Append one JSON line per record, durably, or nothing at all.
+
+    Under an exclusive lock (concurrent runs take turns): a torn last line left by an
+    earlier failure (a full disk, a kill mid-write) is cut off first, so this record does
+    not glue onto it; the lines are written in full (a short write is continued) and
+    synced; if that fails, the file is cut back to where it was and the error raised.
+    """
     ensure_dir(target.parent)
-    line = "".join(json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n" for r in records).encode("utf-8")
-    fd = os.open(target, os.O_WRONLY | os.O_APPEND | os.O_CREAT, FILE_MODE)
+    data = "".join(json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n" for r in records).encode("utf-8")
+    with output_errors(target.parent):
+        fd = os.open(target, os.O_RDWR | os.O_APPEND | os.O_CREAT, FILE_MODE)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            start = _cut_torn_tail(fd, target)
+            try:
+                write_all(fd, data)
+                os.fsync(fd)
+            except BaseException:
+                os.ftruncate(fd, start)
+                raise
+        finally:
+            os.close(fd)  # and the lock with it
+
+
+def _cut_torn_tail(fd: int, target: Path) -> int:
+    """Cut a last line that has no newline (it can never be read); the file's size after."""
+    size = os.fstat(fd).st_size
+    if size == 0 or os.pread(fd, 1, size - 1) == b"\n":
+        return size
+    end = size
+    while end > 0:
+        start = max(0, end - 65536)
+        chunk = os.pread(fd, end - start, start)
+        newline = chunk.rfind(b"\n")
+        if newline >= 0:
+            end = start + newline + 1
+            break
+        end = start
+    os.ftruncate(fd, end)
+    os.fsync(fd)
+    warnings.warn(
+        f"{target}: its last line was cut short by an earlier failure (a full disk or a killed run) and was removed ({size - end} bytes)",
+        CasedocsWarning, stacklevel=3,
+    )
+    return end
+
+
+def publish_recorded(
+    items: list[tuple[Path, bytes]], log: Path, records_for: Callable[[list[tuple[Path, bool]]], list[dict[str, Any]]]
+) -> list[tuple[Path, bool]]:
+    """Write documents and their audit records as one step: both, or neither.
+
+    The records are made from where each document landed; if they cannot be appended,
+    the documents this call wrote are removed again (they were never issued: the
+    command fails), so there is never an issued document without its record.
+    """
+    results = write_issued_many(items)
+    withdraw_unless_recorded([path for path, written in results if written], log, records_for(results))
+    return results
+
+
+def withdraw_unless_recorded(written: list[Path], log: Path, records: list[dict[str, Any]]) -> None:
+    """Append ``records`` to ``log``; if that fails, remove the ``written`` files and re-raise."""
+    if not records:
+        return
     try:
-        os.write(fd, line)
-    finally:
-        os.close(fd)
+        append_jsonl(log, *records)
+    except BaseException:
+        for path in written:
+            path.unlink(missing_ok=True)
+        raise

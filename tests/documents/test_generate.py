@@ -209,6 +209,6 @@ def test_an_unwritable_output_folder_is_a_plain_message(tmp_path: Path, capsys: 
     blocker = tmp_path / "out"
     blocker.write_text("a file where the output folder should be")
     code, out, err = run(capsys, "generate", "acknowledgement", str(CASES / "KHA-2026-0003.yaml"), "--party", "V1", "--out", str(blocker))
-    assert (code, out) == (2, "")
-    assert "cannot write there" in err and "choose another folder with --out" in err
+    assert (code, out) == (3, "")
+    assert f"cannot write in {blocker / 'KHA-2026-0003'} (Not a directory): choose another folder with --out" in err
     assert "internal error" not in err

@@ -21,7 +21,7 @@ from toolkit.documents.base import DocInfo
 from toolkit.errors import CasedocsWarning, InputError
 from toolkit.casefile.loader import load_all
 from toolkit.casefile.model import Case
-from toolkit.output import append_jsonl, write_issued
+from toolkit.output import publish_recorded
 from toolkit.templates.registry import Registry
 from toolkit.templates.engine import Properties, compiled
 
@@ -108,13 +108,14 @@ def generate_annual(
     )
     data = compiled(template).render(context, properties)
     folder = out / FOLDER
-    path, written = write_issued(folder / f"{name}-{year}-{on.isoformat()}.docx", data)
-    if written:
-        append_jsonl(
-            folder / "audit.jsonl",
-            {**record, "file": path.name, "cases": sources, "sha256": hashlib.sha256(data).hexdigest(),
-             "generated_at": datetime.now().isoformat(timespec="seconds")},
-        )
+    ((path, _),) = publish_recorded(
+        [(folder / f"{name}-{year}-{on.isoformat()}.docx", data)], folder / "audit.jsonl",
+        lambda results: [
+            {**record, "file": made.name, "cases": sources, "sha256": hashlib.sha256(data).hexdigest(),
+             "generated_at": datetime.now().isoformat(timespec="seconds")}
+            for made, written in results if written
+        ],
+    )
     if not pdf:
         return [path]
     from toolkit.documents.generate import to_pdf

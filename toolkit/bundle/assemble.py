@@ -73,6 +73,7 @@ from pypdf.generic import Fit
 
 from toolkit.bundle import pages as bp
 from toolkit.errors import CasedocsWarning, InputError, Problem, ToolError
+from toolkit.output import output_errors
 from toolkit.bundle.stamp import Stamper, stamp_of, stamp_text, top_left_user
 
 log = logging.getLogger(__name__)
@@ -889,6 +890,11 @@ def build_supplement(
 
 
 def _write(writer: PdfWriter, data: dict[str, Any], out_pdf: Path, index_path: Path) -> BundleResult:
+    with output_errors(out_pdf.parent):
+        return _write_checked(writer, data, out_pdf, index_path)
+
+
+def _write_checked(writer: PdfWriter, data: dict[str, Any], out_pdf: Path, index_path: Path) -> BundleResult:
     out_pdf.parent.mkdir(parents=True, exist_ok=True)
     index_path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_pdf = tempfile.mkstemp(prefix=f".{out_pdf.name}.", suffix=".tmp", dir=out_pdf.parent)

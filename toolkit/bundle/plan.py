@@ -47,6 +47,7 @@ from typing import Any
 from toolkit.documents.court import Redactor, anonymous_labels, require_injunction
 from toolkit.errors import CasedocsWarning, InputError
 from toolkit.documents.generate import AUDIT_LOG, generate, to_pdf
+from toolkit.records import recover_unrecorded
 from toolkit.casefile.loader import load_case, resolve_case
 from toolkit.casefile.model import Case, Evidence, Injunction
 from toolkit.casefile.values import initials
@@ -315,6 +316,7 @@ def make_bundle(
     loaded = case if isinstance(case, Case) else load_case(resolve_case(case))
     require_injunction(loaded, "injunction bundles")
     folder = out / loaded.reference
+    recover_unrecorded(folder)  # a letter issued by an interrupted run still belongs in the bundle
     if supplement:
         return _make_supplement(loaded, folder, out=out, on=on, for_respondent=for_respondent)
     plan = plan_for(loaded, out=out, on=on, for_respondent=for_respondent)

@@ -220,7 +220,7 @@ def _parse_moment(value: Any) -> date | datetime | None:
         moment = datetime.fromisoformat(value.strip())
     except ValueError:
         return day
-    return moment if len(value.strip()) > 10 else day
+    return moment.replace(tzinfo=None) if len(value.strip()) > 10 else day
 
 
 def _before(earlier: date | datetime, later: date | datetime) -> bool:

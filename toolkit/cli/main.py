@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from toolkit import __version__
-from toolkit.errors import EXIT_ACT, EXIT_INTERNAL, CasedocsError, CasedocsWarning, UsageError
+from toolkit.errors import EXIT_ACT, EXIT_INTERNAL, OUTPUT_ERRNOS, CasedocsError, CasedocsWarning, OutputError, UsageError
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -98,6 +98,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
     print(
         f"{result.count} {args.kind} document{'s' if result.count != 1 else ''} in {result.folder} "
         f"({result.written} written, {result.already_done} already done"
+        + (f", {result.found_unrecorded} found on disk and recorded now" if result.found_unrecorded else "")
         + (f", {skipped} bad row{'s' if skipped != 1 else ''} skipped" if skipped else "") + ")",
         file=sys.stderr,
     )
@@ -171,7 +172,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Keniston Housing Association's harassment case documents: letters, "
         "contracts, consent forms, court bundles, reports and mail merges from YAML case files.",
         epilog="Exit status: 0 done, 1 the input is wrong, 2 the command line is wrong, "
-        "3 an outside tool (LibreOffice) failed.",
+        "3 an outside tool (LibreOffice) or the system (disk full, no permission) failed, "
+        "4 something to act on was found (check: overdue; verify: a document differs), 5 an internal error.",
     )
     parser.add_argument("--version", action="version", version=f"casedocs {__version__}")
     parser.add_argument("--debug", action="store_true", help="show tracebacks and debug logging")
@@ -282,7 +284,7 @@ def _show_warning(message, category, filename, lineno, file=None, line=None) -> 
     print(f"{prefix}: {message}", file=sys.stderr, flush=True)
 
 
-def guarded(action: Callable[[], int], debug: bool = False) -> int:
+def guarded(action: Callable[[], int], debug: bool = False, out: Path | None = None) -> int:
     """Run ``action`` the way every command runs: plain messages and exit codes, no traceback."""
     warnings.showwarning = _show_warning
     try:
@@ -296,6 +298,11 @@ def guarded(action: Callable[[], int], debug: bool = False) -> int:
         print("interrupted: nothing half-written was left behind", file=sys.stderr)
         return 130
     except Exception as error:  # a bug of ours: still no traceback for an officer
+        if isinstance(error, OSError) and error.errno in OUTPUT_ERRNOS and not debug:
+            # the system would not take the output (not a bug): exit 3
+            failure = OutputError.from_os(error, Path(error.filename).parent if error.filename else out)
+            print(str(failure), file=sys.stderr)
+            return failure.exit_code
         if debug:
             raise
         print(
@@ -311,4 +318,4 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING, format="%(name)s: %(message)s")
     handler: Handler = args.handler
-    return guarded(lambda: handler(args), args.debug)
+    return guarded(lambda: handler(args), args.debug, getattr(args, "out", None))

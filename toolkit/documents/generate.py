@@ -19,16 +19,15 @@ from pathlib import Path
 from toolkit import __version__
 from toolkit.documents.base import DocInfo, DocumentKind, Request, article, common_context
 from toolkit.documents.kinds import kind as lookup_kind
-from toolkit.errors import CasedocsWarning, InputError, UsageError
+from toolkit.errors import CasedocsWarning, InputError
 from toolkit.formats.braille import BrailleUnavailable, to_brf
 from toolkit.casefile.loader import load_case, resolve_case
 from toolkit.casefile.model import Case, Party
-from toolkit.output import append_jsonl, write_issued
+from toolkit.output import publish_recorded
+from toolkit.records import AUDIT_LOG, PROP, recover_unrecorded
 from toolkit.templates.registry import Registry, Selection, warn_about
 from toolkit.templates.engine import Properties, compiled, read_custom_properties
 
-AUDIT_LOG = "audit.jsonl"
-PROP = "casedocs."
 
 
 @dataclass
@@ -131,30 +130,29 @@ def render_request(request: Request, *, registry: Registry | None = None, templa
 
 
 def write_rendered(rendered: Rendered, out: Path) -> list[Path]:
-    """Write without overwriting an issued document (and its braille beside it), and append
-    the audit record; returns the .docx's path, then the .brf's."""
+    """Write without overwriting an issued document (and its braille beside it), with its
+    audit record in the same step; returns the .docx's path, then the .brf's."""
     folder = out / rendered.request.case.reference
-    try:
-        path, written = write_issued(folder / rendered.file_name, rendered.data)
-        braille = write_issued(path.with_suffix(".brf"), rendered.braille)[0] if rendered.braille is not None else None
-        if written:
-            append_jsonl(
-                folder / AUDIT_LOG,
-                {
-                    **rendered.record,
-                    "file": path.name,
-                    "case_path": str(rendered.request.case.source_path.resolve()) if rendered.request.case.source_path else "",
-                    "sha256": hashlib.sha256(rendered.data).hexdigest(),
-                    **({"braille_file": braille.name} if braille else {}),
-                    "generated_at": datetime.now().isoformat(timespec="seconds"),
-                    "notes": rendered.notes,
-                },
-            )
-    except OSError as error:  # an unwritable or full output folder is not a bug of ours
-        raise UsageError(
-            f"{error.filename or folder}: cannot write there ({error.strerror or error}); choose another folder with --out"
-        ) from None
-    return [path] if braille is None else [path, braille]
+    target = folder / rendered.file_name
+    items = [(target, rendered.data)]
+    if rendered.braille is not None:
+        items.append((target.with_suffix(".brf"), rendered.braille))
+
+    def records(results: list[tuple[Path, bool]]) -> list[dict[str, object]]:
+        (path, written), braille = results[0], results[1:]
+        if not written:
+            return []
+        return [{
+            **rendered.record,
+            "file": path.name,
+            "case_path": str(rendered.request.case.source_path.resolve()) if rendered.request.case.source_path else "",
+            "sha256": hashlib.sha256(rendered.data).hexdigest(),
+            **({"braille_file": braille[0][0].name} if braille else {}),
+            "generated_at": datetime.now().isoformat(timespec="seconds"),
+            "notes": rendered.notes,
+        }]
+
+    return [path for path, _ in publish_recorded(items, folder / AUDIT_LOG, records)]
 
 
 def generate(
@@ -202,6 +200,7 @@ def to_pdf(documents: list[Path]) -> list[Path]:
 def generate_letters(case: str | Path, *, on: date | None = None, pdf: bool = False, out: Path = Path("out")) -> list[Path]:
     """Every letter the case's log calls for, each dated as the log records (else ``on``)."""
     loaded = load_case(resolve_case(case))
+    recover_unrecorded(out / loaded.reference)
     written = []
     for letter in planned_letters(loaded):
         document_date = letter.on or on or date.today()

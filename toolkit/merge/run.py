@@ -62,13 +62,12 @@ from toolkit import __version__
 from toolkit.association import KENISTON, Association
 from toolkit.documents.base import DocInfo
 from toolkit.errors import CasedocsWarning, InputError
-from toolkit.output import FILE_MODE, append_jsonl, ensure_dir, replace_atomically, write_issued_many
+from toolkit.records import AUDIT_LOG, PROP, read_records, recover_unrecorded, unrecorded
+from toolkit.output import FILE_MODE, ensure_dir, replace_atomically, withdraw_unless_recorded, write_issued_many
 from toolkit.merge.recipients import Recipient, RowProblem, read_rows, survey
 from toolkit.templates.registry import SOURCE_LANGUAGE, Registry, TemplateVersion
 from toolkit.templates.engine import Properties, compiled
 
-AUDIT_LOG = "audit.jsonl"
-PROP = "casedocs."
 BATCH = 32  # letters a worker renders, syncs and writes together
 PDF_BATCH = 100
 #: Letters per print file: a longer list gets volumes (-print-01.pdf, ...), in postcode order
@@ -244,6 +243,7 @@ class MergeResult:
     count: int = 0
     written: int = 0
     already_done: int = 0
+    found_unrecorded: int = 0  # on disk from an interrupted run, recorded now
     bad: list[RowProblem] = field(default_factory=list)
     fell_back: Counter = field(default_factory=Counter)  # requested language -> letters in English
     unreviewed: Counter = field(default_factory=Counter)  # template language -> letters
@@ -309,17 +309,17 @@ def _sigterm_as_interrupt() -> Iterator[None]:
 
 def _done_keys(folder: Path) -> dict[str, str]:
     """render key -> file name, from the audit log of earlier runs (a torn last line is ignored)."""
-    done: dict[str, str] = {}
-    log = folder / AUDIT_LOG
-    if log.exists():
-        with log.open(encoding="utf-8", errors="replace") as handle:
-            for line in handle:
-                try:
-                    record = json.loads(line)
-                    done[record["render_key"]] = record["file"]
-                except (ValueError, KeyError, TypeError):
-                    continue
-    return done
+    return {
+        record["render_key"]: record["file"]
+        for record in read_records(folder / AUDIT_LOG)
+        if isinstance(record.get("render_key"), str) and isinstance(record.get("file"), str)
+    }
+
+
+def _withdraw_unrecorded(folder: Path, since: float) -> None:
+    """After a failed run: its documents that were never recorded (nor printed) are not issued."""
+    for path in unrecorded(folder, since):
+        path.unlink(missing_ok=True)
 
 
 def merge(
@@ -375,6 +375,7 @@ def merge(
     print_items: list[tuple[str, str, int, Path]] = []  # (postcode, name, line, docx): small, for --pdf
     with _folder_lock(folder), _sigterm_as_interrupt():
         done = _done_keys(folder)
+        started = time.time() - 1  # file times may be rounded down to the second
 
         def tasks() -> Iterator[Task]:
             for row in read_rows(path):
@@ -427,9 +428,13 @@ def merge(
                 _worker.update(kind=mk, on=on)
                 for batch in batches():
                     _record(_render_batch(batch), pending, result, folder, emit, keep_paths, bar)
+        except BaseException:
+            _withdraw_unrecorded(folder, started)  # finished by a worker after the failure, never recorded
+            raise
         finally:
             if bar:
                 bar.close()
+        recover_unrecorded(folder)  # left by an earlier interrupted run for rows no longer in the list
 
         if pdf:
             _make_pdfs(mk.name, on, folder, print_items, jobs, result, emit, progress)
@@ -441,12 +446,18 @@ def _record(
     folder: Path, emit: Callable[[Path], None], keep_paths: bool, bar: ProgressBar | None,
 ) -> None:
     records = []
+    paths = []
+    fresh = []  # written by this batch: withdrawn if their records cannot be written
     for line, target, written, sha, rendered in outcomes:
         key, template, language = pending.pop(line)
         path = Path(target)
+        paths.append(path)
         result.count += 1
         if rendered:
             result.written += int(written)
+            result.found_unrecorded += int(not written)
+            if written:
+                fresh.append(path)
             records.append({
                 "row": line, "file": path.name, "sha256": sha, "render_key": key, "written": written,
                 "template_kind": template.kind, "template_version": template.version,
@@ -456,11 +467,11 @@ def _record(
             })
         else:
             result.already_done += 1
+    withdraw_unless_recorded(fresh, folder / AUDIT_LOG, records)
+    for path in paths:  # printed only once recorded
         emit(path)
         if keep_paths:
             result.documents.append(path)
-    if records:
-        append_jsonl(folder / AUDIT_LOG, *records)
     if bar:
         bar.advance(len(outcomes))
 
