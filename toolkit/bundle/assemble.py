@@ -74,6 +74,7 @@ from pypdf.generic import Fit
 from toolkit.bundle import pages as bp
 from toolkit.errors import CasedocsWarning, InputError, Problem, ToolError
 from toolkit.output import output_errors
+from toolkit.bundle.sanitise import active_content, sanitise
 from toolkit.bundle.stamp import Stamper, stamp_of, stamp_text, top_left_user
 
 log = logging.getLogger(__name__)
@@ -223,7 +224,15 @@ def _quiet_pypdf():
 def _open_pdf(path: Path, problems: list[Problem]) -> PdfReader | None:
     """Open and fully check a PDF input; a :class:`Problem` for anything wrong."""
     with _quiet_pypdf():
-        return _open_pdf_checked(path, problems)
+        reader = _open_pdf_checked(path, problems)
+        removed = sanitise(reader) if reader is not None else 0
+    if removed:
+        warnings.warn(
+            f"{path}: {removed} active item{'s' if removed != 1 else ''} (scripts, actions, web links or attached files) "
+            "removed before it went into the bundle; its pages are unchanged",
+            CasedocsWarning, stacklevel=2,
+        )
+    return reader
 
 
 def _open_pdf_checked(path: Path, problems: list[Problem]) -> PdfReader | None:
@@ -688,6 +697,7 @@ def verify_bundle(pdf: Path, data: dict[str, Any]) -> list[str]:
         return [f"the bundle cannot be re-read ({exc})"]
     if n != data["page_count"]:
         wrong.append(f"{n} pages, the index says {data['page_count']}")
+    wrong += [f"active content is left in it ({name})" for name in active_content(reader)]
     page_no = {p.indirect_reference.idnum: i + 1 for i, p in enumerate(pages)}  # type: ignore[union-attr]
 
     def dest_page(dest: Any) -> int | None:
