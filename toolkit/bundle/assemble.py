@@ -74,6 +74,8 @@ from pypdf.generic import Fit
 from toolkit.bundle import pages as bp
 from toolkit.errors import CasedocsWarning, InputError, Problem, ToolError
 from toolkit.output import output_errors
+from toolkit.scratch import scratch
+from toolkit.limits import image_size_problem, open_image
 from toolkit.bundle.sanitise import active_content, sanitise
 from toolkit.bundle.stamp import Stamper, stamp_of, stamp_text, top_left_user
 
@@ -284,15 +286,29 @@ def _prepare_image(path: Path, problems: list[Problem]) -> list[_Frame]:
     from reportlab.lib.utils import ImageReader
 
     try:
-        im = Image.open(path)
+        im = open_image(path)
+    except ValueError as exc:  # over the pixel limit (Pillow's bomb check, worded)
+        problems.append(Problem(str(path), 0, 0, str(exc)))
+        return []
+    except (UnidentifiedImageError, OSError) as exc:
+        problems.append(Problem(str(path), 0, 0, f"cannot be read as an image; it may be corrupt ({exc})"))
+        return []
+    too_big = image_size_problem(im)
+    if too_big:
+        problems.append(Problem(str(path), 0, 0, too_big))
+        return []
+    try:
         im.load()
-    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as exc:
+    except (OSError, ValueError) as exc:
         problems.append(Problem(str(path), 0, 0, f"cannot be read as an image; it may be corrupt ({exc})"))
         return []
     frames: list[_Frame] = []
     fmt = im.format
     try:
         for index, frame in enumerate(ImageSequence.Iterator(im)):
+            if index and (too_big := image_size_problem(frame, index)):
+                problems.append(Problem(str(path), 0, 0, too_big))
+                return []
             dpi = frame.info.get("dpi") or im.info.get("dpi")
             dpi_t = (float(dpi[0]), float(dpi[1])) if dpi else None
             orientation = frame.getexif().get(0x0112, 1) if fmt == "JPEG" else 1
@@ -804,7 +820,7 @@ def build_bundle(
     plan = [(s.title, s.ordered()) for s in sections]
     if not any(plan):
         raise InputError([Problem("<bundle plan>", 0, 0, "the bundle has no sections")])
-    with tempfile.TemporaryDirectory(prefix="casedocs-bundle-") as work:
+    with scratch("bundle") as work:
         loaded = _load_items(plan, converter=converter, jobs=jobs, workdir=Path(work), progress=progress)
         part = _Part("Index", title, subtitle, [(t, items) for (t, _), items in zip(plan, loaded, strict=True)],
                      supplement=False, start_page=1, start_tab=1)
@@ -876,7 +892,7 @@ def build_supplement(
     section_title = "Supplement" if n_supp == 0 else f"Supplement {n_supp + 1}"
     used_marks = {e["exhibit"] for s in prev["sections"] for e in s["entries"] if e.get("exhibit")}
     tabs = [int(e["tab"]) for s in prev["sections"] for e in s["entries"] if e["kind"] == "document"]
-    with tempfile.TemporaryDirectory(prefix="casedocs-bundle-") as work:
+    with scratch("bundle") as work:
         plan = [(section_title, list(documents))]
         loaded = _load_items(plan, converter=converter, jobs=jobs, workdir=Path(work),
                              used_marks=used_marks, progress=progress)

@@ -56,12 +56,16 @@ import threading
 import time
 import weakref
 import zipfile
+import zlib
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from toolkit.errors import InputError, Problem, ToolError
+from toolkit.limits import docx_bomb_problem
 from toolkit.output import output_errors
+from toolkit.pdf import guard
+from toolkit.scratch import scratch_dir
 
 log = logging.getLogger(__name__)
 
@@ -134,15 +138,15 @@ def check_docx(path: Path) -> Problem | None:
         return Problem(str(path), 0, 0, "file not found")
     try:
         with zipfile.ZipFile(path) as zf:
-            names = set(zf.namelist())
-    except (zipfile.BadZipFile, OSError) as exc:
+            if "word/document.xml" not in set(zf.namelist()):
+                return Problem(str(path), 0, 0, "not a Word .docx file (no word/document.xml inside)")
+            bomb = docx_bomb_problem(zf)
+    except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError, EOFError, zlib.error) as exc:
         return Problem(
             str(path), 0, 0,
             f"not a Word .docx file ({exc.__class__.__name__}: {exc}); save it from Word as .docx",
         )
-    if "word/document.xml" not in names:
-        return Problem(str(path), 0, 0, "not a Word .docx file (no word/document.xml inside)")
-    return None
+    return Problem(str(path), 0, 0, bomb) if bomb else None
 
 
 def check_pdf_output(path: Path) -> str | None:
@@ -209,7 +213,7 @@ class ConverterPool:
         self.startup_timeout = float(startup_timeout)
         self.max_batch = max(1, max_batch)
         self.soffice = soffice or find_soffice()
-        self._root = Path(tempfile.mkdtemp(prefix="casedocs-lo-"))
+        self._root = scratch_dir("lo")
         self._profiles = [self._root / f"profile-{i}" for i in range(jobs)]
         self._cancel = threading.Event()
         self._closed = False
@@ -347,7 +351,7 @@ class ConverterPool:
         events: queue.Queue[tuple[str, str | None]] = queue.Queue()
         try:
             proc = subprocess.Popen(
-                cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                guard.command(cmd), stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                 text=True, errors="replace", start_new_session=True,
             )
         except OSError as exc:
@@ -440,7 +444,14 @@ class ConverterPool:
 
 
 def _kill(proc: subprocess.Popen) -> None:
+    """Stop a worker: its guard kills and reaps LibreOffice, then exits (else it is killed)."""
     if proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+            return
+        except subprocess.TimeoutExpired:  # pragma: no cover - a guard that does not answer
+            pass
         try:
             os.killpg(proc.pid, signal.SIGKILL)
         except (ProcessLookupError, PermissionError):
