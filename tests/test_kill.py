@@ -22,6 +22,7 @@ from benchmarks.merge import write_recipients
 from toolkit.scratch import scratch_dir
 
 ROOT = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.libreoffice
 
 
 def processes_mentioning(text: str) -> list[int]:
