@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import shutil
+import subprocess
 from datetime import date
 from pathlib import Path
 
@@ -54,7 +55,13 @@ def test_a_modified_document_is_detected(issued: tuple[Path, Path], capsys: pyte
     document.write_bytes(replace_part(original, "word/document.xml", lambda xml: xml.replace("within 14 days", "within 28 days")))
     assert document.read_bytes() != original
     code, out, _ = run(capsys, "verify", str(document))
-    assert (code, out) == (4, f"{document}: differs from what its recorded inputs give now\n")
+    assert code == 4
+    case = issued[0]
+    assert out.splitlines()[0] == f"{document}: differs from what its recorded inputs give now (regenerated from {case}):"
+    # a short unified diff of the text: the paragraph as issued, then as made again
+    changed = [line.strip() for line in out.splitlines()[1:] if line.strip()[:1] in "-+" and not line.strip().startswith(("---", "+++"))]
+    assert len(changed) == 2 and "within 28 days" in changed[0] and changed[0].startswith("-")
+    assert changed[1].startswith("+") and changed[1][1:] == changed[0][1:].replace("within 28 days", "within 14 days")
 
 
 def test_a_document_saved_again_by_word_is_detected(issued: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
@@ -66,7 +73,9 @@ def test_a_document_saved_again_by_word_is_detected(issued: tuple[Path, Path], c
     edited = document.with_name("edited.docx")
     edited.write_bytes(buffer.getvalue())
     code, out, _ = run(capsys, "verify", str(edited))
-    assert (code, out) == (4, f"{edited}: differs from what its recorded inputs give now\n")
+    assert code == 4
+    assert out.startswith(f"{edited}: differs from what its recorded inputs give now")
+    assert "the text and the properties are the same; the file differs in " in out and "word/document.xml" in out
 
 
 def test_a_changed_case_file_is_detected(issued: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
@@ -74,7 +83,8 @@ def test_a_changed_case_file_is_detected(issued: tuple[Path, Path], capsys: pyte
     case.write_text(case.read_text() + "# a note added later\n", encoding="utf-8")
     code, out, _ = run(capsys, "verify", str(document))
     assert code == 4
-    assert out == f"{document}: the case file {case} has changed since this document was made, so it cannot be regenerated from it\n"
+    assert out.startswith(f"{document}: the case file {case} has changed since this document was made, and no version of it in its git history ")
+    assert out.endswith("so it cannot be regenerated\n")
 
 
 def test_one_bad_document_among_several_fails_the_run(issued: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -84,7 +94,7 @@ def test_one_bad_document_among_several_fails_the_run(issued: tuple[Path, Path],
     code, out, _ = run(capsys, "verify", str(document), str(broken))
     assert code == 4
     assert out.splitlines()[0].endswith("identical (regenerated from " + str(issued[0]) + ", warning-letter v1 (en))")
-    assert out.splitlines()[1] == f"{broken}: differs from what its recorded inputs give now"
+    assert out.splitlines()[1] == f"{broken}: differs from what its recorded inputs give now (regenerated from {issued[0]}):"
 
 
 def test_a_document_not_made_by_casedocs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -159,3 +169,40 @@ def test_the_same_case_through_another_path_gives_the_same_document(
     monkeypatch.chdir(case.parent)
     (again,) = generate("warning-letter", Path(case.name), party="P1", stage="first", on=date(2026, 6, 3), out=tmp_path / "out")
     assert again == document  # not a "-2" copy: the recorded case is named, not located
+
+
+def _git(folder: Path, *args: str) -> str:
+    return subprocess.run(
+        ["git", "-C", str(folder), "-c", "user.name=Priya Sharma", "-c", "user.email=ps@example.org", *args],
+        check=True, capture_output=True, text=True,
+    ).stdout.strip()
+
+
+def test_a_document_made_before_the_case_file_changed_verifies_against_its_commit(
+    issued: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    case, document = issued
+    folder = case.parent
+    _git(folder, "init", "-q")
+    _git(folder, "add", case.name)
+    _git(folder, "commit", "-q", "-m", "the case as the letter was made")
+    made_from = _git(folder, "rev-parse", "HEAD")
+    for note in ("# a later note\n", "# and another\n"):  # the case goes on, in later commits
+        case.write_text(case.read_text(encoding="utf-8") + note, encoding="utf-8")
+        _git(folder, "commit", "-q", "-am", "later")
+    code, out, err = run(capsys, "verify", str(document))
+    assert code == 0, err
+    day = _git(folder, "log", "-1", "--format=%cs", made_from)
+    assert out == f"{document}: identical (regenerated from {case} as in commit {made_from[:10]} of {day}, warning-letter v1 (en))\n"
+    # a document edited since is still caught, against that same commit
+    document.write_bytes(replace_part(document.read_bytes(), "word/document.xml", lambda xml: xml.replace("within 14 days", "within 28 days")))
+    code, out, _ = run(capsys, "verify", str(document))
+    assert code == 4 and f"(regenerated from {case} as in commit {made_from[:10]} of {day}):" in out.splitlines()[0]
+
+
+def test_a_changed_property_is_named(issued: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    _, document = issued
+    document.write_bytes(replace_part(document.read_bytes(), "docProps/core.xml", lambda xml: xml.replace("Priya Sharma", "Someone Else")))
+    code, out, _ = run(capsys, "verify", str(document))
+    assert code == 4
+    assert "    property creator: 'Someone Else, Keniston Housing Association' in the document, 'Priya Sharma, Keniston Housing Association' made again" in out.splitlines()

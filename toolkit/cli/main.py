@@ -80,6 +80,8 @@ def cmd_verify(args: argparse.Namespace) -> int:
     verdicts = [verify(Path(document), case_path=args.case) for document in args.documents]
     for verdict in verdicts:
         print(verdict.message)
+        for line in verdict.details:
+            print(f"    {line}")
     return 0 if all(v.identical for v in verdicts) else EXIT_ACT
 
 
@@ -204,7 +206,7 @@ def build_parser() -> argparse.ArgumentParser:
     _output_options(p)
     p.set_defaults(handler=cmd_letters)
 
-    p = sub.add_parser("verify", help="regenerate documents from their recorded inputs; say if byte-identical")
+    p = sub.add_parser("verify", help="regenerate documents from their recorded inputs (the case file from git history if edited since); say what differs (exit 4)")
     p.add_argument("documents", nargs="+", metavar="DOCUMENT")
     p.add_argument("--case", type=Path, metavar="PATH", help="the case file (default: case_files/<reference>.yaml)")
     p.set_defaults(handler=cmd_verify)

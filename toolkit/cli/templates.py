@@ -5,14 +5,12 @@ and the translation kit (toolkit/templates/translation.py)."""
 from __future__ import annotations
 
 import argparse
-import io
-import re
 import sys
 import zipfile
 from datetime import date
-from html import unescape
 from pathlib import Path
 
+from toolkit.documents.compare import docx_text
 from toolkit.errors import InputError
 from toolkit.templates.lint import check_all, context_types
 from toolkit.templates.registry import SOURCE_LANGUAGE, Registry, TemplateVersion
@@ -72,23 +70,6 @@ def _language_note(t: TemplateVersion, first: TemplateVersion) -> str:
     if t.entry.effective_from != first.entry.effective_from:
         notes.append(f"from {t.entry.effective_from}")
     return t.language + (f" ({', '.join(notes)})" if notes else "")
-
-
-def docx_text(data: bytes) -> str:
-    """Paragraph text of every part Word shows, one paragraph a line."""
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        names = sorted(n for n in archive.namelist() if re.match(r"word/(document|header\d*|footer\d*)\.xml$", n))
-        chunks = []
-        for name in names:
-            xml = archive.read(name).decode("utf-8")
-            paragraphs = re.findall(r"<w:p[ >].*?</w:p>", xml, re.S)
-            # field codes (PAGE, NUMPAGES) are instructions, not text; entities are characters
-            text = [
-                unescape(re.sub(r"<[^>]+>", "", re.sub(r"<w:(br|cr|tab)/>", " ", re.sub(r"<w:instrText[ >].*?</w:instrText>", "", p, flags=re.S))))
-                for p in paragraphs
-            ]
-            chunks.append(f"--- {name}\n" + "\n".join(t for t in text if t.strip()))
-    return "\n".join(chunks) + "\n"
 
 
 def run(args: argparse.Namespace) -> int:

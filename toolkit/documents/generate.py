@@ -21,7 +21,9 @@ from toolkit.documents.base import DocInfo, DocumentKind, Request, article, comm
 from toolkit.documents.kinds import kind as lookup_kind
 from toolkit.errors import CasedocsWarning, InputError
 from toolkit.formats.braille import BrailleUnavailable, to_brf
-from toolkit.casefile.loader import load_case, resolve_case
+from toolkit.casefile.history import find_version
+from toolkit.casefile.loader import load_bytes, load_case, resolve_case
+from toolkit.documents.compare import differences
 from toolkit.casefile.model import Case, Party
 from toolkit.output import publish_recorded
 from toolkit.records import AUDIT_LOG, PROP, recover_unrecorded
@@ -210,8 +212,11 @@ def generate_letters(case: str | Path, *, on: date | None = None, pdf: bool = Fa
 
 @dataclass(frozen=True)
 class Verdict:
+    """Whether a document is what its recorded inputs make, and if not, what differs."""
+
     identical: bool
     message: str
+    details: tuple[str, ...] = ()
 
 
 def _recorded_case_path(document: Path, reference: str) -> Path | None:
@@ -251,8 +256,17 @@ def verify(document: Path, *, case_path: Path | None = None, registry: Registry 
         raise InputError.at(document, 0, 0, f"this document's record of how it was made is incomplete (no {', '.join(missing)})")
     source = case_path or _recorded_case_path(document, recorded["case_reference"]) or resolve_case(recorded["case_reference"])
     case = load_case(source)
+    made_from = str(source)
     if case.source_sha256 != recorded["case_sha256"]:
-        return Verdict(False, f"{document}: the case file {source} has changed since this document was made, so it cannot be regenerated from it")
+        version = find_version(source, recorded["case_sha256"])
+        if version is None:
+            return Verdict(False, (
+                f"{document}: the case file {source} has changed since this document was made, and no version of it "
+                f"in its git history has the SHA-256 the document records ({recorded['case_sha256'][:12]}...), "
+                "so it cannot be regenerated"
+            ))
+        case = load_bytes(version.data, source)
+        made_from = f"{source} as in {version.label}"
     request = Request(
         case, recorded["kind"], date.fromisoformat(recorded["document_date"]),
         recorded["party"] or None, recorded["stage"] or None, json.loads(recorded.get("options", "{}")),
@@ -263,9 +277,12 @@ def verify(document: Path, *, case_path: Path | None = None, registry: Registry 
     if again.selection.template.sha256 != recorded["template_sha256"]:
         return Verdict(False, f"{document}: made with a template whose hash is no longer in the registry")
     if again.data == data:
-        return Verdict(True, f"{document}: identical (regenerated from {source}, {again.selection.template.label})")
+        return Verdict(True, f"{document}: identical (regenerated from {made_from}, {again.selection.template.label})")
     note = "" if recorded["casedocs_version"] == __version__ else f" (made by casedocs {recorded['casedocs_version']}, this is {__version__})"
-    return Verdict(False, f"{document}: differs from what its recorded inputs give now{note}")
+    return Verdict(
+        False, f"{document}: differs from what its recorded inputs give now (regenerated from {made_from}){note}:",
+        tuple(differences(data, again.data)),
+    )
 
 
 def letters_for(case: Case) -> list[tuple[str, str, str | None]]:
