@@ -12,12 +12,13 @@ YEAR      ?= $(shell date +%Y)
 CASE      ?=
 PARTY     ?=
 # Debian/Ubuntu packages for PDF conversion (LibreOffice, headless) and the templates' fonts:
-# Liberation (metric-compatible with Arial/Times), Carlito (Calibri), Noto (non-Latin scripts);
+# Liberation (metric-compatible with Arial/Times), Carlito (Calibri), Noto (non-Latin scripts and
+# Symbols 2), DejaVu Sans (monochrome emoji and symbols the bundle's own pages fall back to);
 # poppler-utils and qpdf are used by the tests and `make bench`; liblouis-bin translates braille
 # (lou_translate and its tables: the venv cannot import Debian's python3-louis, so it is not needed).
 # --pdf only where LibreOffice is installed (see system-deps); .docx are made either way
 PDF_FLAG  := $(if $(shell command -v soffice 2>/dev/null),--pdf,)
-SYSTEM_PACKAGES := libreoffice-writer-nogui fonts-liberation2 fonts-crosextra-carlito fonts-noto-core poppler-utils qpdf liblouis-bin
+SYSTEM_PACKAGES := libreoffice-writer-nogui fonts-liberation2 fonts-crosextra-carlito fonts-noto-core fonts-dejavu-core poppler-utils qpdf liblouis-bin
 
 .PHONY: help demo setup system-deps test validate check letters abc consent bundle newsletter report bench schema clean
 
@@ -46,6 +47,7 @@ system-deps: ## install LibreOffice, fonts and liblouis with apt-get when root, 
 	fc-list 2>/dev/null | grep -q "Liberation Sans" || missing="yes"; \
 	fc-list 2>/dev/null | grep -q "Carlito" || missing="yes"; \
 	fc-list 2>/dev/null | grep -q "Noto Sans" || missing="yes"; \
+	fc-list 2>/dev/null | grep -q "DejaVu Sans" || missing="yes"; \
 	if [ -z "$$missing" ]; then exit 0; fi; \
 	if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then \
 	  echo "installing $(SYSTEM_PACKAGES)" >&2; \

@@ -23,6 +23,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
+from toolkit.bundle.glyphs import draw, text_width
+
 PAGE_W, PAGE_H = A4
 MARGIN_X = 18 * mm
 TOP = 18 * mm
@@ -69,7 +71,7 @@ def register_fonts() -> None:
 
 
 def width(text: str, font: str, size: float) -> float:
-    return pdfmetrics.stringWidth(text, font, size)
+    return text_width(text, font, size)
 
 
 def wrap(text: str, font: str, size: float, max_width: float) -> list[str]:
@@ -209,23 +211,23 @@ def draw_index(canvas: Canvas, layout: IndexLayout) -> list[list[tuple[str, tupl
             canvas.setFont(SANS_BOLD, 14)
             for line in layout.title_lines:
                 y -= 15
-                canvas.drawString(MARGIN_X, y, line)
+                draw(canvas, MARGIN_X, y, line)
                 y -= 2
             canvas.setFont(SANS, 10.5)
             for line in layout.subtitle_lines:
                 y -= 12
-                canvas.drawString(MARGIN_X, y, line)
+                draw(canvas, MARGIN_X, y, line)
                 y -= 1.5
             y -= 22
             canvas.setFont(SANS_BOLD, 13)
-            canvas.drawString(MARGIN_X, y, layout.heading)
+            draw(canvas, MARGIN_X, y, layout.heading)
             y -= 6
         else:
             y -= 14
             canvas.setFont(SANS_BOLD, 11)
-            canvas.drawString(MARGIN_X, y, f"{layout.heading} (continued)")
+            draw(canvas, MARGIN_X, y, f"{layout.heading} (continued)")
             canvas.setFont(SANS, 9)
-            canvas.drawRightString(PAGE_W - MARGIN_X, y, f"index page {p + 1} of {total}")
+            draw(canvas, PAGE_W - MARGIN_X, y, f"index page {p + 1} of {total}", align="right")
             y -= 8
         # column headings
         canvas.setFillGray(0.85)
@@ -233,10 +235,10 @@ def draw_index(canvas: Canvas, layout: IndexLayout) -> list[list[tuple[str, tupl
         canvas.setFillGray(0)
         canvas.setFont(SANS_BOLD, 9)
         base = y - HEADER_ROW_H + 5
-        canvas.drawString(X_NO + 3, base, "Tab")
-        canvas.drawString(X_DOC + 3, base, "Document")
-        canvas.drawString(X_DATE + 3, base, "Date")
-        canvas.drawRightString(X_PAGES + COL_PAGES - 3, base, "Page")
+        draw(canvas, X_NO + 3, base, "Tab")
+        draw(canvas, X_DOC + 3, base, "Document")
+        draw(canvas, X_DATE + 3, base, "Date")
+        draw(canvas, X_PAGES + COL_PAGES - 3, base, "Page", align="right")
         y -= HEADER_ROW_H
         canvas.setLineWidth(0.4)
         for row in rows:
@@ -249,31 +251,31 @@ def draw_index(canvas: Canvas, layout: IndexLayout) -> list[list[tuple[str, tupl
                 canvas.setFont(SANS_BOLD, SECTION_SIZE)
                 ty = top - ROW_PAD - 10
                 for line in row.text_lines:
-                    canvas.drawString(X_NO + 3, ty, line)
+                    draw(canvas, X_NO + 3, ty, line)
                     ty -= LEAD
                 if row.pages:
                     canvas.setFont(SANS_BOLD, TEXT_SIZE)
-                    canvas.drawRightString(X_PAGES + COL_PAGES - 3, top - ROW_PAD - 10, row.pages)
+                    draw(canvas, X_PAGES + COL_PAGES - 3, top - ROW_PAD - 10, row.pages, align="right")
             else:
                 ty = top - ROW_PAD - 9.5
                 canvas.setFont(SANS, TEXT_SIZE)
                 if row.number:
-                    canvas.drawString(X_NO + 3, ty, row.number)
+                    draw(canvas, X_NO + 3, ty, row.number)
                 if row.date:
-                    canvas.drawString(X_DATE + 3, ty, row.date)
+                    draw(canvas, X_DATE + 3, ty, row.date)
                 if row.pages:
-                    canvas.drawRightString(X_PAGES + COL_PAGES - 3, ty, row.pages)
+                    draw(canvas, X_PAGES + COL_PAGES - 3, ty, row.pages, align="right")
                 canvas.setFont(SANS_ITALIC if row.kind == "note" else SANS, TEXT_SIZE)
                 if row.kind == "document":
                     canvas.setFillColorRGB(0.0, 0.2, 0.55)  # reads as a link
                 for line in row.text_lines:
-                    canvas.drawString(X_DOC + 3, ty, line)
+                    draw(canvas, X_DOC + 3, ty, line)
                     ty -= LEAD
                 canvas.setFillGray(0)
                 canvas.setFont(SANS_ITALIC, NOTE_SIZE)
                 ty += LEAD - NOTE_LEAD
                 for line in row.note_lines:
-                    canvas.drawString(X_DOC + 3, ty, line)
+                    draw(canvas, X_DOC + 3, ty, line)
                     ty -= NOTE_LEAD
                 if row.link_id:
                     page_links.append((row.link_id, (MARGIN_X, bottom, PAGE_W - MARGIN_X, top)))
@@ -295,27 +297,27 @@ def draw_cover(canvas: Canvas, mark: str, title: str, date: str, text: str | Non
     canvas.rect(MARGIN_X, BOTTOM + 10 * mm, PAGE_W - 2 * MARGIN_X, PAGE_H - TOP - BOTTOM - 10 * mm)
     y = PAGE_H * 0.64
     canvas.setFont(SANS, 16)
-    canvas.drawCentredString(cx, y + 58, "Exhibit")
+    draw(canvas, cx, y + 58, "Exhibit", align="centre")
     size = 54.0
     while width(mark, SANS_BOLD, size) > PAGE_W - 2 * MARGIN_X - 30 and size > 14:
         size -= 2
     canvas.setFont(SANS_BOLD, size)
-    canvas.drawCentredString(cx, y, mark)
+    draw(canvas, cx, y, mark, align="centre")
     y -= 44
     canvas.setFont(SANS, 14)
     for line in _clip(wrap(title, SANS, 14, PAGE_W - 2 * MARGIN_X - 40), 8):
-        canvas.drawCentredString(cx, y, line)
+        draw(canvas, cx, y, line, align="centre")
         y -= 18
     if date:
         y -= 6
         canvas.setFont(SANS, 12)
-        canvas.drawCentredString(cx, y, date)
+        draw(canvas, cx, y, date, align="centre")
         y -= 16
     if text:
         y -= 14
         canvas.setFont(SANS_ITALIC, 11)
         for line in _clip(wrap(text, SANS_ITALIC, 11, PAGE_W - 2 * MARGIN_X - 60), 12):
-            canvas.drawCentredString(cx, y, line)
+            draw(canvas, cx, y, line, align="centre")
             y -= 14
     canvas.showPage()
 
@@ -395,7 +397,7 @@ def draw_text_pages(canvas: Canvas, pages: list[list[str]]) -> None:
         canvas.setFont(MONO, TEXT_FONT_SIZE)
         y = PAGE_H - TOP - TEXT_FONT_SIZE
         for line in lines:
-            canvas.drawString(MARGIN_X, y, line)
+            draw(canvas, MARGIN_X, y, line)
             y -= TEXT_LEAD
         canvas.showPage()
 

@@ -78,7 +78,7 @@ MAX_BATCH = 200
 
 INSTALL_HINT = (
     "run `make demo` as root, or `sudo apt-get install libreoffice-writer-nogui "
-    "fonts-liberation2 fonts-crosextra-carlito fonts-noto-core`"
+    "fonts-liberation2 fonts-crosextra-carlito fonts-noto-core fonts-dejavu-core`"
 )
 
 # Writer's PDF export (LibreOffice >= 7.4 reads its options as JSON on the command line):
