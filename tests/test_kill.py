@@ -91,3 +91,4 @@ def test_a_killed_pdf_merge_leaves_nothing(tmp_path: Path, monkeypatch: pytest.M
 def test_a_killed_bundle_leaves_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     root = kill_when_converting(["bundle", "KHA-2026-0003", "--out", str(tmp_path / "out")], tmp_path)
     the_next_run_cleans(root, monkeypatch)
+

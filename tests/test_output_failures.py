@@ -12,6 +12,7 @@ import errno
 import json
 import os
 import subprocess
+import sys
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -231,3 +232,15 @@ def test_merge_counts_letters_found_on_disk_without_a_record(tmp_path: Path, cap
 def test_each_output_failure_says_what_to_do(code: int, message: str) -> None:
     assert str(OutputError.from_os(OSError(code, os.strerror(code)), "/srv/out")) == message
     assert OutputError(message).exit_code == 3
+
+
+def test_temporary_files_of_a_killed_write_are_removed_by_the_next_run(tmp_path: Path) -> None:
+    folder = tmp_path / "out" / "KHA-2026-0900"
+    folder.mkdir(parents=True)
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True, check=True)
+    stale = folder / f".KHA-2026-0900-acknowledgement-V1-2026-03-05.docx.{gone.stdout.strip()}.k3j_x9.part"
+    running = folder / f".KHA-2026-0900-acknowledgement-V1-2026-03-05.docx.{os.getppid()}.a1b2c3.part"  # another run's, still going
+    for path in (stale, running):
+        path.write_bytes(b"half a letter")
+    assert main(["generate", "acknowledgement", str(FIXTURE), "--party", "V1", "--date", "2026-03-05", "--out", str(tmp_path / "out")]) == 0
+    assert not stale.exists() and running.exists()

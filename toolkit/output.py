@@ -18,6 +18,7 @@ import errno
 import fcntl
 import json
 import os
+import re
 import tempfile
 import warnings
 from contextlib import contextmanager
@@ -25,6 +26,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from toolkit.errors import CasedocsWarning, OutputError
+from toolkit.scratch import process_alive
 
 FILE_MODE = 0o600
 DIR_MODE = 0o700
@@ -44,11 +46,32 @@ def output_errors(folder: Path) -> Iterator[None]:
 def ensure_dir(path: Path) -> Path:
     with output_errors(path):
         path.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
+    _remove_stale_temps(path)
     return path
 
 
+def temp_prefix(target: Path) -> str:
+    """The name a temporary file beside ``target`` starts with: hidden, and naming this process."""
+    return f".{target.name}.{os.getpid()}."
+
+
+_STALE = re.compile(r"^\..+\.(\d+)\.[A-Za-z0-9_]+\.(?:part|tmp)$")
+_swept: set[Path] = set()
+
+
+def _remove_stale_temps(folder: Path) -> None:
+    """Once per folder and run: remove temporary files of runs that were killed mid-write."""
+    if folder in _swept:
+        return
+    _swept.add(folder)
+    for entry in folder.glob(".*"):
+        found = _STALE.match(entry.name)
+        if found and int(found.group(1)) != os.getpid() and not process_alive(int(found.group(1))):
+            entry.unlink(missing_ok=True)
+
+
 def _temp_beside(target: Path, data: bytes, *, sync: bool = True) -> Path:
-    fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
+    fd, name = tempfile.mkstemp(dir=target.parent, prefix=temp_prefix(target), suffix=".part")
     try:
         try:
             os.fchmod(fd, FILE_MODE)

@@ -40,7 +40,8 @@ def scratch_root() -> Path:
     return root
 
 
-def _alive(pid: int) -> bool:
+def process_alive(pid: int) -> bool:
+    """Whether a process with this id is running (of any user)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -55,7 +56,7 @@ def clean_stale(root: Path) -> list[Path]:
     removed = []
     for entry in root.iterdir():
         found = _RUN.match(entry.name)
-        if found and int(found.group(1)) != os.getpid() and not _alive(int(found.group(1))):
+        if found and int(found.group(1)) != os.getpid() and not process_alive(int(found.group(1))):
             shutil.rmtree(entry, ignore_errors=True)
             removed.append(entry)
     return removed

@@ -73,7 +73,7 @@ from pypdf.generic import Fit
 
 from toolkit.bundle import pages as bp
 from toolkit.errors import CasedocsWarning, InputError, Problem, ToolError
-from toolkit.output import output_errors
+from toolkit.output import ensure_dir, output_errors, temp_prefix
 from toolkit.scratch import scratch
 from toolkit.limits import image_size_problem, open_image
 from toolkit.bundle.sanitise import active_content, sanitise
@@ -921,9 +921,9 @@ def _write(writer: PdfWriter, data: dict[str, Any], out_pdf: Path, index_path: P
 
 
 def _write_checked(writer: PdfWriter, data: dict[str, Any], out_pdf: Path, index_path: Path) -> BundleResult:
-    out_pdf.parent.mkdir(parents=True, exist_ok=True)
-    index_path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_pdf = tempfile.mkstemp(prefix=f".{out_pdf.name}.", suffix=".tmp", dir=out_pdf.parent)
+    ensure_dir(out_pdf.parent)
+    ensure_dir(index_path.parent)
+    fd, tmp_pdf = tempfile.mkstemp(prefix=temp_prefix(out_pdf), suffix=".tmp", dir=out_pdf.parent)
     tmp_json = None
     try:
         with os.fdopen(fd, "wb") as f:
@@ -936,7 +936,7 @@ def _write_checked(writer: PdfWriter, data: dict[str, Any], out_pdf: Path, index
                 + "; ".join(wrong[:10])
             )
         data["sha256"] = _sha256(Path(tmp_pdf))
-        fd2, tmp_json = tempfile.mkstemp(prefix=f".{index_path.name}.", suffix=".tmp", dir=index_path.parent)
+        fd2, tmp_json = tempfile.mkstemp(prefix=temp_prefix(index_path), suffix=".tmp", dir=index_path.parent)
         with os.fdopen(fd2, "w", encoding="utf-8") as f:
             json.dump(data, f, indent=2, ensure_ascii=False)
             f.write("\n")

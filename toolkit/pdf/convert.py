@@ -63,7 +63,7 @@ from pathlib import Path
 
 from toolkit.errors import InputError, Problem, ToolError
 from toolkit.limits import docx_bomb_problem
-from toolkit.output import output_errors
+from toolkit.output import output_errors, temp_prefix
 from toolkit.pdf import guard
 from toolkit.scratch import scratch_dir
 
@@ -168,7 +168,7 @@ def _publish(src: Path, dst: Path) -> None:
     """Copy ``src`` to ``dst`` atomically (temp file beside ``dst``, then rename)."""
     with output_errors(dst.parent):
         dst.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{dst.name}.", suffix=".tmp", dir=dst.parent)
+        fd, tmp = tempfile.mkstemp(prefix=temp_prefix(dst), suffix=".tmp", dir=dst.parent)
         try:
             with os.fdopen(fd, "wb") as out, open(src, "rb") as inp:
                 shutil.copyfileobj(inp, out, 1 << 20)
