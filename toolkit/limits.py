@@ -95,4 +95,7 @@ def limit_memory() -> None:
 
     soft, hard = resource.getrlimit(resource.RLIMIT_AS)
     limit = SOFFICE_MEMORY if hard == resource.RLIM_INFINITY else min(SOFFICE_MEMORY, hard)
-    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    try:
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    except (ValueError, OSError):  # a system that does not bound address space (macOS): run unbounded
+        pass
