@@ -21,11 +21,14 @@ BLACK = RGBColor(0, 0, 0)
 TEXT_WIDTH = Mm(210 - 35 - 22)
 
 
-def court_document(*, line_spacing: float = 1.5) -> Document:
+def court_document(*, line_spacing: float = 1.5, margins_mm: tuple[int, int, int, int] = (35, 22, 20, 22)) -> Document:
+    """``margins_mm``: left, right, top, bottom (a witness statement has 35 mm all round,
+    PD 32 19.1(1))."""
     doc = new_document(reference="")
     section = doc.sections[0]
-    section.left_margin, section.right_margin = Mm(35), Mm(22)
-    section.top_margin, section.bottom_margin = Mm(20), Mm(22)
+    left, right, top, bottom = margins_mm
+    section.left_margin, section.right_margin = Mm(left), Mm(right)
+    section.top_margin, section.bottom_margin = Mm(top), Mm(bottom)
     # no letterhead: empty the header
     header = section.header._element
     for child in list(header):
@@ -97,12 +100,13 @@ def _cell_text(cell, text: str, *, bold: bool = False, align=WD_ALIGN_PARAGRAPH.
     run.bold = bold
 
 
-def title_block(doc: Document, *, defendant_label: str = "Defendant") -> None:
-    """The court and claim number, the matter, and the parties (Claimant / Defendant)."""
+def title_block(doc: Document, *, defendant_label: str = "Defendant", claimant_label: str = "Claimant", width_mm: int = 153) -> None:
+    """The court and claim number, the matter, and the parties (Claimant / Defendant, or
+    tags such as ``{{ title.claimant_label }}`` for a template that serves the youth court too)."""
     top = doc.add_table(rows=1, cols=2)
     no_borders(top)
     top.alignment = WD_TABLE_ALIGNMENT.CENTER
-    set_widths(top, (Mm(103), Mm(50)))
+    set_widths(top, (Mm(width_mm - 50), Mm(50)))
     _cell_text(top.rows[0].cells[0], "{{ title.court }}", bold=True)
     _cell_text(top.rows[0].cells[1], "Claim No. {{ title.claim_number }}", bold=True, align=WD_ALIGN_PARAGRAPH.RIGHT)
     centred(
@@ -117,9 +121,9 @@ def title_block(doc: Document, *, defendant_label: str = "Defendant") -> None:
     parties = doc.add_table(rows=3, cols=2)
     no_borders(parties)
     parties.alignment = WD_TABLE_ALIGNMENT.CENTER
-    set_widths(parties, (Mm(113), Mm(40)))
+    set_widths(parties, (Mm(width_mm - 40), Mm(40)))
     _cell_text(parties.rows[0].cells[0], "{{ title.claimant }}", bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
-    _cell_text(parties.rows[0].cells[1], "Claimant", align=WD_ALIGN_PARAGRAPH.RIGHT)
+    _cell_text(parties.rows[0].cells[1], claimant_label, align=WD_ALIGN_PARAGRAPH.RIGHT)
     _cell_text(parties.rows[1].cells[0], "- and -", align=WD_ALIGN_PARAGRAPH.CENTER)
     _cell_text(parties.rows[2].cells[0], "{{ title.defendant }}", bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
     _cell_text(parties.rows[2].cells[1], defendant_label, align=WD_ALIGN_PARAGRAPH.RIGHT)
@@ -175,13 +179,14 @@ def keep_together(paragraphs) -> None:  # type: ignore[no-untyped-def]
         paragraph.paragraph_format.keep_together = True
 
 
-def numbered_para(doc: Document, number: str, text: str, *, bold_number: bool = False):  # type: ignore[no-untyped-def]
+def numbered_para(doc: Document, number: str, text: str, *, bold_number: bool = False, level: int = 1):  # type: ignore[no-untyped-def]
     """A paragraph with a literal number ("1.") and a hanging indent: for orders, whose
-    paragraphs refer to each other by number."""
+    paragraphs refer to each other by number; ``level=2`` for "(1)" items under a numbered
+    paragraph."""
     paragraph = doc.add_paragraph()
     fmt = paragraph.paragraph_format
-    fmt.left_indent, fmt.first_line_indent = Mm(10), Mm(-10)
-    fmt.tab_stops.add_tab_stop(Mm(10))
+    fmt.left_indent, fmt.first_line_indent = Mm(10 * level), Mm(-10)
+    fmt.tab_stops.add_tab_stop(Mm(10 * level))
     paragraph.add_run(f"{number}\t").bold = bold_number
     paragraph.add_run(text)
     return paragraph

@@ -275,6 +275,8 @@ class Injunction(Strict):
     duration: Text | None = None
     hearing: CaseDateTime | None = None
     claim_number: Text | None = None
+    return_date: CaseDateTime | None = None  # the on-notice hearing, once the court has fixed it
+    statement_number: Annotated[int, Field(ge=1)] = 1  # the officer's 1st, 2nd, ... statement
     short_name: Text | None = None
     bundle_letter: Annotated[str, Field(pattern=r"^[A-Z]$")] = "A"
 

@@ -17,6 +17,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any, Callable, Iterator
 
 from toolkit.casefile.values import EVIDENCE_SUFFIXES, REFERENCE_PATTERN
+from toolkit.casefile.youth import MAX_MONTHS_FOR_UNDER_18, age_on, application_day, duration_months, is_youth_court
 
 Loc = tuple[str | int, ...]
 _DAY_RE = re.compile(r"^\d{4}-\d{2}-\d{2}([T ]|$)")
@@ -338,6 +339,42 @@ def _arrest_term_problems(data: dict[str, Any]) -> list[PathProblem]:
     return problems
 
 
+def _youth_court_problems(data: dict[str, Any]) -> list[PathProblem]:
+    """2014 Act s.1(8)(a) and s.1(6): a respondent under 18 on the application date is taken
+    to a youth court, for a stated period of at most 12 months."""
+    block = data.get("injunction")
+    if not isinstance(block, dict):
+        return []
+    respondent = next((p for _, p in _items(data, "parties") if p.get("id") == block.get("respondent")), None)
+    born = _parse_day(respondent.get("date_of_birth")) if respondent else None
+    if respondent is None or born is None:
+        return []
+    applied = [d for _, a in _items(data, "actions") if a.get("type") == "injunction_application" and (d := _parse_day(a.get("done")))]
+    on = application_day(applied, _parse_day(block.get("hearing")))
+    age = age_on(born, on)
+    if age >= 18:
+        return []
+    who = f"{_who(respondent)} is {age} on the application date ({on.isoformat()})"
+    problems = []
+    court = block.get("court")
+    if isinstance(court, str) and not is_youth_court(court):
+        problems.append(PathProblem(
+            ("injunction", "court"),
+            f"{who}: an application against a respondent under 18 is made to a youth court, not the '{court.strip()}' "
+            "(2014 Act s.1(8)(a)); write the youth court, e.g. 'Youth Court at Bromley'",
+        ))
+    duration = block.get("duration")
+    months = duration_months(duration) if isinstance(duration, str) else None
+    if months is None or months > MAX_MONTHS_FOR_UNDER_18:
+        said = f"'{duration.strip()}'" if isinstance(duration, str) and duration.strip() else "no period"
+        problems.append(PathProblem(
+            ("injunction", "duration") if "duration" in block else ("injunction",),
+            f"{who}: the injunction must state a period of at most 12 months (2014 Act s.1(6)), not {said}; "
+            "write e.g. 'duration: 6 months'",
+        ))
+    return problems
+
+
 def _status_problems(data: dict[str, Any]) -> list[PathProblem]:
     status = data.get("status")
     if status == "closed":
@@ -437,5 +474,6 @@ def case_problems(data: dict[str, Any], source: Path | None) -> list[PathProblem
     problems += _chronology_problems(data)
     problems += _arrest_term_problems(data)
     problems += _clause_problems(data)
+    problems += _youth_court_problems(data)
     problems += _evidence_problems(data, source)
     return problems

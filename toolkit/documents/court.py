@@ -42,6 +42,7 @@ from toolkit.errors import InputError
 from toolkit.casefile.model import Case, Evidence, Injunction, Party, Tenancy
 from toolkit.casefile.values import start_of
 from toolkit.documents.base import Request
+from toolkit.casefile.youth import respondent_under_18
 
 FOR_RESPONDENT = "for_respondent"
 
@@ -196,6 +197,12 @@ def court_title(court: str) -> str:
     return f"IN THE {name.upper()}"
 
 
+def statement_title(case: Case) -> str:
+    """"the 2nd witness statement of Priya Sharma": the number from ``injunction.statement_number``."""
+    number = case.injunction.statement_number if case.injunction else 1
+    return f"the {ordinal(number)} witness statement of {case.officer.name}"
+
+
 def require_injunction(case: Case, what: str = "court documents") -> Injunction:
     """The case's injunction section; a case without one cannot have ``what``."""
     if case.injunction is None:
@@ -227,12 +234,20 @@ class Exhibit:
 
 @dataclass(frozen=True)
 class CourtParties:
-    """The title of the proceedings."""
+    """The title of the proceedings, and the court they are in.
+
+    A respondent under 18 on the application date is taken to the youth court (2014 Act
+    s.1(8)(a)), where the parties are the Applicant and the Respondent; in the county court
+    (CPR Part 8, form N16A) they are the Claimant and the Defendant."""
 
     court: str
     claim_number: str
     claimant: str
     defendant: str
+    court_name: str = ""  # "County Court at Bromley", as the case file names it, without "the"
+    youth: bool = False
+    claimant_label: str = "Claimant"
+    defendant_label: str = "Defendant"
 
 
 @dataclass(frozen=True)
@@ -259,26 +274,6 @@ class ActionEntry:
     when: str
     text: str
     note: str
-
-
-@dataclass(frozen=True)
-class OrderTerm:
-    number: int
-    text: str
-    power_of_arrest: bool
-
-
-@dataclass(frozen=True)
-class OrderNumbers:
-    """Paragraph numbers of the order's standard paragraphs (after the terms)."""
-
-    zone: int | None
-    duration: int
-    arrest: int | None
-    vary: int
-    return_date: int | None
-    service: int
-    costs: int
 
 
 def exhibit_sentence(exhibits: list[Exhibit]) -> str:
@@ -392,11 +387,16 @@ def _common(request: Request) -> tuple[Case, Injunction, bool, dict[str, str], R
 
 def parties_title(case: Case, injunction: Injunction, names: dict[str, str]) -> CourtParties:
     respondent = case.party(injunction.respondent)
+    youth = respondent_under_18(case)
     return CourtParties(
         court=court_title(injunction.court),
         claim_number=injunction.claim_number or "(not yet issued)",
         claimant="KENISTON HOUSING ASSOCIATION",
-        defendant=respondent.name.upper(),
+        defendant=names[respondent.id].upper(),
+        court_name=re.sub(r"^(in\s+)?the\s+", "", injunction.court.strip(), flags=re.I),
+        youth=youth,
+        claimant_label="Applicant" if youth else "Claimant",
+        defendant_label="Respondent" if youth else "Defendant",
     )
 
 
@@ -442,76 +442,6 @@ def witness_statement(request: Request) -> dict[str, Any]:
     }
 
 
-def order_terms(injunction: Injunction, redact: Redactor) -> list[OrderTerm]:
-    """The terms, numbered: those with a power of arrest first, each in its own paragraph."""
-    chosen = set(injunction.arrest_terms or [])
-
-    def carries(number: int, text: str) -> bool:
-        if not injunction.power_of_arrest:
-            return False
-        return number in chosen if chosen else bool(_PROHIBITION.search(text))
-
-    marked = [(redact(t), carries(n, t)) for n, t in enumerate(injunction.terms, start=1)]
-    ordered = [t for t in marked if t[1]] + [t for t in marked if not t[1]]
-    return [OrderTerm(n, text, arrest) for n, (text, arrest) in enumerate(ordered, start=1)]
-
-
-def paragraph_list(numbers: list[int]) -> str:
-    """[1, 2, 3, 5] -> "1, 2, 3 and 5"; [1, 2, 3, 4] -> "1 to 4"."""
-    if not numbers:
-        return ""
-    if len(numbers) > 2 and numbers == list(range(numbers[0], numbers[-1] + 1)):
-        return f"{numbers[0]} to {numbers[-1]}"
-    return join_words([str(n) for n in numbers])
-
-
-def draft_order(request: Request) -> dict[str, Any]:
-    case, injunction, respondent_copy, names, redact = _common(request)
-    respondent = case.party(injunction.respondent)
-    terms = order_terms(injunction, redact)
-    n = len(terms)
-    arrest = [t.number for t in terms if t.power_of_arrest]
-
-    def nxt() -> int:
-        nonlocal n
-        n += 1
-        return n
-
-    zone = nxt() if injunction.exclusion_zone else None
-    duration = nxt()
-    arrest_para = nxt() if arrest else None
-    vary = nxt()
-    return_date = nxt() if injunction.without_notice and injunction.hearing else None
-    numbers = OrderNumbers(zone, duration, arrest_para, vary, return_date, nxt(), nxt())
-    address = ", ".join([*respondent.address, respondent.postcode or ""]).strip(", ")
-    return {
-        "names": names,
-        "respondent": respondent,
-        "respondent_address": address,
-        "injunction": injunction,
-        "title": parties_title(case, injunction, names),
-        "terms": terms,
-        "arrest_terms": paragraph_list(arrest),
-        "all_terms": paragraph_list([t.number for t in terms]),
-        "para": numbers,
-        "exclusion_zone": redact(injunction.exclusion_zone),
-        "duration": _duration(injunction.duration),
-        "hearing": _when(injunction.hearing, about=False) if injunction.hearing else "",
-        "witness_short": short_name(case.officer.name),
-        "respondent_copy": respondent_copy,
-    }
-
-
-def _duration(text: str | None) -> str:
-    """"12 months" -> "for 12 months from the date of this order"; "until further order" as it is."""
-    if not text:
-        return "until further order"
-    text = text.strip()
-    if re.match(r"^\d+\s+(day|week|month|year)s?$", text, re.I):
-        return f"for {text} from the date of this order"
-    return text
-
-
 WITNESS_STATEMENT_TYPES: dict[str, Any] = {
     "names": dict[str, str],
     "respondent": Party,
@@ -532,23 +462,6 @@ WITNESS_STATEMENT_TYPES: dict[str, Any] = {
     "victim_names": str,
     "violent_dates": str,
     "terms": list[str],
-    "respondent_copy": bool,
-}
-
-DRAFT_ORDER_TYPES: dict[str, Any] = {
-    "names": dict[str, str],
-    "respondent": Party,
-    "respondent_address": str,
-    "injunction": Injunction,
-    "title": CourtParties,
-    "terms": list[OrderTerm],
-    "arrest_terms": str,
-    "all_terms": str,
-    "para": OrderNumbers,
-    "exclusion_zone": str,
-    "duration": str,
-    "hearing": str,
-    "witness_short": str,
     "respondent_copy": bool,
 }
 

@@ -4,13 +4,15 @@ A kind's ``context_types`` is the contract between code and template: the lint c
 every variable a template uses against it, statically, so a misspelt field fails
 ``casedocs templates check`` rather than a letter on the day. The contexts are built by one
 module per family: ``letters`` (acknowledgement, warnings), ``victim_letters`` (update, closure),
-``agreements`` (ABC, consent, referral) and ``court``.
+``agreements`` (ABC, consent, referral), and for the court ``statement``, ``order`` and
+``application`` (claim form, anonymity application, certificate of service, police notice).
 """
 
 from __future__ import annotations
 
 from toolkit.documents import agreements as ag
-from toolkit.documents import court, letters
+from toolkit.documents import application as ap
+from toolkit.documents import court, letters, order
 from toolkit.documents import victim_letters as vl
 from toolkit.documents.base import DocumentKind
 from toolkit.errors import InputError
@@ -49,10 +51,14 @@ def _victim_letter_kinds() -> tuple[DocumentKind, ...]:
 
 
 def _court_kinds() -> tuple[DocumentKind, ...]:
-    """The injunction's witness statement and draft order (toolkit.documents.court)."""
+    """The injunction's papers (toolkit.documents.court, statement, order, application)."""
     return (
+        DocumentKind("claim-form", "Claim form (N16A): particulars", ap.claim_form, ap.CLAIM_FORM_TYPES),
         DocumentKind("witness-statement", "Witness statement", court.witness_statement, court.WITNESS_STATEMENT_TYPES),
-        DocumentKind("draft-order", "Draft injunction order", court.draft_order, court.DRAFT_ORDER_TYPES),
+        DocumentKind("draft-order", "Draft injunction order", order.order_facts, order.DRAFT_ORDER_TYPES),
+        DocumentKind("anonymity-application", "Application to withhold a witness's identity", ap.anonymity_application, ap.ANONYMITY_TYPES),
+        DocumentKind("certificate-of-service", "Certificate of service", ap.certificate_of_service, ap.CERTIFICATE_TYPES),
+        DocumentKind("police-notice", "Notice of a power of arrest to the police", ap.police_notice, ap.POLICE_NOTICE_TYPES),
     )
 
 

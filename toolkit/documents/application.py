@@ -1,0 +1,172 @@
+"""The papers around the order: the claim form's particulars, the application to withhold a
+witness's identity, the certificate of service and the notice to the police.
+
+* ``claim-form``: what the officer transfers to form N16A (or attaches to it): the parties,
+  the matters CPR r.8.2 requires, the terms applied for (r.65.43(3)), the grounds (the s.1
+  conditions, s.2 housing-related conduct), whether made without notice and why (s.6),
+  the power of arrest and why (s.4), the evidence filed with it (r.65.43(2)(c)) and the
+  r.65.43(2)(d) statement on legal representation and legal aid. Tab 1 of the bundle.
+* ``anonymity-application``: the application that a witness's identity not be disclosed
+  (CPR 39.2(4)), whenever a party is ``anonymous``; the court's copy ends with the sealed
+  schedule of the real names, for the judge only; the respondent's copy has no schedule.
+* ``certificate-of-service``: the content of form N215 for personal service (CPR 6.5(3))
+  of the order and the papers on the respondent, with blanks for the process server.
+* ``police-notice``: the order's power-of-arrest paragraphs, to the officer in charge of
+  the police station for the area where the respondent lives, so that the police can act
+  on a breach (s.4, s.9).
+
+Wording of the law lives in the templates; the builders here give them facts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from toolkit.casefile.model import Case, Incident, Injunction, Party
+from toolkit.casefile.values import start_of
+from toolkit.documents.court import (
+    CourtParties, _common, _when, anonymous_labels, join_words, mark_range, parties_title, short_name, statement_title,
+)
+from toolkit.documents.order import DRAFT_ORDER_TYPES, order_facts
+from toolkit.errors import InputError
+
+VIOLENT = ("physical_assault", "threatening_behaviour", "arson")
+CATEGORY_WORDS = {
+    "physical_assault": "assault", "property_damage": "damage to property", "graffiti": "graffiti",
+    "arson": "arson", "verbal_abuse": "verbal abuse", "threatening_behaviour": "threatening behaviour",
+    "abusive_letters": "an abusive letter or note", "abusive_calls": "abusive telephone calls",
+    "dumping": "dumping rubbish", "online_abuse": "online abuse", "other": "anti-social behaviour",
+}
+
+
+@dataclass(frozen=True)
+class Ground:
+    """One incident as the claim form summarises it: date, place, kind of behaviour."""
+
+    when: str
+    place: str
+    what: str
+    violent: bool
+
+
+@dataclass(frozen=True)
+class Protected:
+    """An anonymous witness: the label every served document uses, and (sealed schedule
+    only) who they are."""
+
+    label: str
+    name: str
+    address: str
+    exhibits: str
+
+
+def _incidents_of(case: Case, respondent: str, until: date) -> list[Incident]:
+    return sorted(
+        (i for i in case.incidents if respondent in i.perpetrators and i.occurred_day <= until),
+        key=lambda i: start_of(i.occurred),
+    )
+
+
+def grounds(case: Case, respondent: str, until: date) -> list[Ground]:
+    return [
+        Ground(_when(i.occurred).split(" at about")[0], i.location or "", CATEGORY_WORDS.get(i.category, "anti-social behaviour"), i.category in VIOLENT)
+        for i in _incidents_of(case, respondent, until)
+    ]
+
+
+def _court_facts(request: Any) -> dict[str, Any]:
+    """Facts every one of these papers prints."""
+    case, injunction, respondent_copy, names, _redact = _common(request)
+    respondent = case.party(injunction.respondent)
+    title = parties_title(case, injunction, names)
+    found = grounds(case, injunction.respondent, request.document_date)
+    victims = sorted({v for i in _incidents_of(case, injunction.respondent, request.document_date) for v in i.victims})
+    return {
+        "names": names,
+        "respondent": respondent,
+        "respondent_name": names[respondent.id],
+        "respondent_address": ", ".join([*respondent.address, respondent.postcode or ""]).strip(", "),
+        "respondent_age": respondent.age_on(request.document_date),
+        "injunction": injunction,
+        "title": title,
+        "grounds": found,
+        "violent_dates": join_words([g.when for g in found if g.violent]),
+        "victim_names": join_words([names[v] for v in victims]),
+        "statement": statement_title(case),
+        "exhibit_marks": mark_range(list(case.exhibit_marks().values())),
+        "anonymous_witnesses": len(anonymous_labels(case)),
+        "hearing": _when(injunction.hearing, about=False) if injunction.hearing else "",
+        "return_date": _when(injunction.return_date, about=False) if injunction.return_date else "",
+        "witness_short": short_name(case.officer.name),
+        "respondent_copy": respondent_copy,
+    }
+
+
+COURT_FACT_TYPES: dict[str, Any] = {
+    "names": dict[str, str], "respondent": Party, "respondent_name": str, "respondent_address": str,
+    "respondent_age": int | None, "injunction": Injunction, "title": CourtParties, "grounds": list[Ground],
+    "violent_dates": str, "victim_names": str, "statement": str, "exhibit_marks": str,
+    "anonymous_witnesses": int, "hearing": str, "return_date": str, "witness_short": str,
+    "respondent_copy": bool,
+}
+
+
+def claim_form(request: Any) -> dict[str, Any]:
+    """The particulars, with the order's facts (its terms, in the order's numbering)."""
+    _case, _injunction, _copy, _names, redact = _common(request)
+    return {**order_facts(request), **_court_facts(request), "all_terms_applied_for": [redact(t) for t in request.case.injunction.terms]}
+
+
+def anonymity_application(request: Any) -> dict[str, Any]:
+    case = request.case
+    labels = anonymous_labels(case)
+    if not labels:
+        raise InputError(
+            f"{case.reference} has no anonymous witness (a party with 'anonymous: true'), so there is no "
+            "application to withhold a witness's identity to make"
+        )
+    facts = _court_facts(request)
+    marks = case.exhibit_marks()
+    protected = []
+    for pid, label in labels.items():
+        party = case.party(pid)
+        provided = [marks[e.id] for e in case.evidence if e.provided_by == pid]
+        protected.append(Protected(
+            label, party.full_name, ", ".join([*party.address, party.postcode or ""]).strip(", "),
+            mark_range(provided) if provided else "",
+        ))
+    return {**facts, "protected": protected, "labels": join_words([p.label for p in protected])}
+
+
+def certificate_of_service(request: Any) -> dict[str, Any]:
+    return {**_court_facts(request), "arrest": bool(request.case.injunction.power_of_arrest)}
+
+
+def police_notice(request: Any) -> dict[str, Any]:
+    case = request.case
+    order = order_facts(request)
+    if not order["arrest_terms"]:
+        raise InputError(
+            f"{case.reference}: the injunction has no power of arrest ('power_of_arrest: true' in the case file), "
+            "so there is nothing to notify to the police"
+        )
+    police = [p for p in case.parties if p.role == "agency_contact" and "police" in " ".join([p.name, *p.address]).lower()]
+    return {
+        **order,
+        **_court_facts(request),
+        "respondent_postcode": order["respondent"].postcode or "",
+        "police_contacts": police,
+    }
+
+
+CLAIM_FORM_TYPES = {**DRAFT_ORDER_TYPES, **COURT_FACT_TYPES, "all_terms_applied_for": list[str]}
+ANONYMITY_TYPES = {**COURT_FACT_TYPES, "protected": list[Protected], "labels": str}
+CERTIFICATE_TYPES = {**COURT_FACT_TYPES, "arrest": bool}
+POLICE_NOTICE_TYPES = {**DRAFT_ORDER_TYPES, **COURT_FACT_TYPES, "respondent_postcode": str, "police_contacts": list[Party]}
+
+__all__ = [
+    "claim_form", "anonymity_application", "certificate_of_service", "police_notice",
+    "CLAIM_FORM_TYPES", "ANONYMITY_TYPES", "CERTIFICATE_TYPES", "POLICE_NOTICE_TYPES", "DRAFT_ORDER_TYPES",
+]
