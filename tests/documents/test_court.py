@@ -15,7 +15,8 @@ import pytest
 from docx import Document
 
 from helpers import ANONYMOUS, DOCS, ROOT, STATEMENT_OF_TRUTH
-from toolkit.documents.court import Redactor, mark_range, names_for, order_terms, paragraph_list
+from toolkit.documents.court import Redactor, mark_range, names_for
+from toolkit.documents.order import order_terms, paragraph_list
 from toolkit.documents.base import COMMON_TYPES, Request
 from toolkit.documents.kinds import KINDS
 from toolkit.errors import InputError
@@ -85,9 +86,12 @@ def test_witness_statement_heading_title_and_numbered_paragraphs(case) -> None:
     assert text[i + 1] == "Claimant"
     j = text.index("SHANE DOYLE")
     assert text[j + 1] == "Defendant"
-    assert "WITNESS STATEMENT OF PRIYA SHARMA" in text
+    assert "1ST WITNESS STATEMENT OF PRIYA SHARMA" in text
     numbered = [t for style, t in found if style == "List Number"]
     assert len(numbered) >= 25
+    # A4 with a 3.5 cm margin (PD 32 19.1(1))
+    section = Document(io.BytesIO(data)).sections[0]
+    assert all(round(m.mm) == 35 for m in (section.left_margin, section.right_margin, section.top_margin, section.bottom_margin))
     assert numbered[0].startswith("I, Priya Sharma, am employed by the Claimant, Keniston Housing Association, as Housing Officer")
     # Word numbering is attached to the style, so every "List Number" paragraph is numbered
     styles = zipfile.ZipFile(io.BytesIO(data)).read("word/styles.xml").decode()
@@ -106,9 +110,11 @@ def test_witness_statement_chronology_exhibits_and_hearsay(case) -> None:
         "10 October 2026", "31 October 2026 at about 22:40", "14 November 2026 at about 00:50",
     ]
     assert incidents[0].startswith("6 September 2026 at about 23:10, Residents' car park, Birchfield Close.")
-    # relayed accounts are identified as hearsay, with their source
-    assert "I did not see this incident myself. I am told by Mr Liam Hargreaves and Mr Rhys Morgan, and by Mrs Patricia Nwosu, and believe it to be true, that as Mr Hargreaves" in incidents[0]
+    # relayed accounts are identified as hearsay, with their true source: who reported it
+    # (reported_by, by default the victims), not every witness named in the incident
+    assert "I did not see this incident myself. I am told by Mr Liam Hargreaves and Mr Rhys Morgan, and believe it to be true, that as Mr Hargreaves" in incidents[0]
     assert all("I am told by" in t and "believe it to be true" in t for t in incidents)
+    assert "Nwosu" not in incidents[0].split("believe it to be true")[0]
     # exhibits by mark, linked from the incidents' evidence
     assert "I refer to the photograph marked PS3 (Homophobic graffiti sprayed on the front door of 7 Birchfield Close)" in incidents[3]
     assert "the still from CCTV footage marked PS4" in incidents[4] and "the police report marked PS5" in incidents[4]
@@ -119,14 +125,14 @@ def test_witness_statement_chronology_exhibits_and_hearsay(case) -> None:
         assert f"marked {mark} " in joined or f"marked {mark}." in joined
     # the tenancy clauses, quoted
     assert any(t.startswith("Clause 4.3 of the tenancy agreement says: “You, members of your household") for t in numbered)
-    # the action taken, from the case log, dated, in order
-    actions = [t for t in numbered if t.startswith("On ")]
-    assert actions[0].startswith("On 7 September 2026 at 11:05, I made first contact with Mr Liam Hargreaves.")
-    assert any("I gave Mr Shane Doyle a verbal warning" in t for t in actions)
-    assert any("the Claimant sent Mr Shane Doyle a final warning letter" in t for t in actions)
-    assert not any("N16A" in t for t in actions)  # the application itself is not in the chronology
+    # the officer's own steps against the behaviour, in the first person, not the case log
+    steps = [t for t in numbered if t.startswith("On ")]
+    assert steps[0] == ("On 9 September 2026 I gave the Defendant a verbal warning. The incidents of 19 September 2026, "
+                        "9 October 2026, 31 October 2026 and 14 November 2026 happened after that.")
+    assert any("I sent the Defendant a final warning letter" in t for t in steps)
+    assert not any("I updated" in t or "case log records" in t or "N16A" in t for t in numbered)
     # the order sought: s.4 power of arrest and s.6 without notice
-    assert any("attach a power of arrest to the prohibitions in the order, under section 4 of the Act" in t for t in numbered)
+    assert any("attach a power of arrest to the prohibitions in the draft order, because" in t for t in numbered)
     assert any("without notice to the Defendant, under section 6 of the Act" in t for t in numbered)
 
 
@@ -147,13 +153,15 @@ def test_statement_of_truth_is_word_for_word_from_domain_md(case) -> None:
 
 def test_respondent_copy_never_names_the_anonymous_witness(case) -> None:
     court = all_text(render(case, "witness-statement"))
-    assert "Patricia Nwosu" in court
+    assert "claw hammer" in court
     data = render(case, "witness-statement", for_respondent="yes")
     served = all_text(data)
     for word in ANONYMOUS:
         assert word not in served
     numbered = [t for style, t in paragraphs(data) if style == "List Number"]
-    assert any("I am told by Mr Liam Hargreaves and Mr Rhys Morgan, and by Witness A, and believe it to be true" in t for t in numbered)
+    # the served copy puts each incident as an allegation, never the internal account
+    assert "claw hammer" not in served
+    assert any("I am told by Mr Liam Hargreaves, and believe it to be true, that it is alleged that the Defendant" in t for t in numbered)
     # her exhibits keep their marks but are said to be withheld
     assert any("the still from CCTV footage marked PS4" in t and "not in the copy served on the Defendant" in t for t in numbered)
     corner = texts(data)[0]
@@ -180,13 +188,13 @@ def test_helpers() -> None:
 
 
 # -- draft order -------------------------------------------------------------------------
-def test_draft_order_terms_power_of_arrest_without_notice_and_penal_notice(case) -> None:
+def test_draft_order_without_notice_is_an_interim_injunction_under_s7(case) -> None:
     data = render(case, "draft-order")
     text = texts(data)
     joined = "\n".join(text)
     assert text[0] == "PENAL NOTICE"
     assert "If you do not comply with this order you may be held in contempt of court and imprisoned or fined, or your assets may be seized." in text
-    assert "DRAFT" in text and "INJUNCTION ORDER" in text
+    assert "DRAFT" in text and "INTERIM INJUNCTION ORDER" in text
     terms = [t for t in text if re.match(r"^[1-6]\.\t", t)]
     assert len(terms) == 6
     # arrest_terms [1, 2, 3, 5] come first, each in its own numbered paragraph carrying the power
@@ -199,14 +207,35 @@ def test_draft_order_terms_power_of_arrest_without_notice_and_penal_notice(case)
     assert "Prohibitions to which a power of arrest is attached" in text
     assert "9.\tUnder section 4 of the Act, a power of arrest is attached to paragraphs 1 to 4 of this order" in joined
     assert re.search(r"^7\.\tIn this order the exclusion zone is Birchfield Close, Petts Wood BR5 1QN", joined, re.M)
-    assert "8.\tParagraphs 1 to 6 of this order last for 12 months from the date of this order" in joined
-    # without notice (s.6): the right to apply to vary or discharge, and the return date
+    assert "The plan is attached to this order as its Schedule (exhibit PS9" in joined
+    # s.6(2)/s.7: adjourned, interim until the return date or further order, not 12 months
+    assert "AND UPON the court adjourning the hearing of the application (section 6(2)(a) of the Act)" in joined
+    assert "8.\tParagraphs 1 to 6 of this order last until the final hearing of the application on the return date (paragraph 11) or further order (section 7 of the Act)" in joined
+    assert "for 12 months from the date of this order" not in joined
     assert "made without notice to the Respondent under section 6 of the Act" in joined
     assert "The Respondent may apply to the court to vary or discharge this order (section 8 of the Act) at any time" in joined
     # the return date is the court's to fix: left blank, never the without-notice hearing itself
-    assert "11.\tThe court will consider this order again at a hearing (the return date) on ……………………… at ………… at the County Court at Bromley." in joined
+    assert "11.\tThe application will be heard on notice to the Respondent (the return date) on ……………………… at ………… at the County Court at Bromley" in joined
     assert "26 November 2026" not in joined.split("11.\t", 1)[1].split("\n", 1)[0]
     assert "IN THIS ORDER “the Respondent” means the Defendant, Mr Shane Doyle, born on 27 August 1993" in joined
+    assert "the respondent is entitled to a reasonable opportunity to obtain legal representation and to apply for legal aid, which may be available without any means test" in joined
+
+
+def test_a_return_date_in_the_case_is_printed(case) -> None:
+    from datetime import datetime
+
+    changed = case.model_copy(update={"injunction": case.injunction.model_copy(update={"return_date": datetime(2026, 12, 8, 10, 30)})})
+    joined = "\n".join(texts(render(changed, "draft-order")))
+    assert "(the return date) on 8 December 2026 at 10:30 at the County Court at Bromley" in joined
+
+
+def test_draft_order_on_notice_is_the_s1_injunction_for_its_duration(case) -> None:
+    changed = case.model_copy(update={"injunction": case.injunction.model_copy(update={"without_notice": False})})
+    joined = "\n".join(texts(render(changed, "draft-order")))
+    assert "\nINJUNCTION ORDER\n" in joined and "INTERIM" not in joined
+    assert "Section 1 of the Anti-social Behaviour, Crime and Policing Act 2014" in joined
+    assert "8.\tParagraphs 1 to 6 of this order last for 12 months from the date of this order" in joined
+    assert "section 7" not in joined and "return date" not in joined
 
 
 def test_draft_order_with_notice_and_no_power_of_arrest(case) -> None:
@@ -222,7 +251,7 @@ def test_draft_order_with_notice_and_no_power_of_arrest(case) -> None:
 
 
 def test_power_of_arrest_goes_on_prohibitions_in_paragraphs_of_their_own(case) -> None:
-    injunction = case.injunction.model_copy(update={"arrest_terms": None, "terms": [
+    injunction = case.injunction.model_copy(update={"arrest_terms": None, "without_notice": False, "terms": [
         "The Respondent must attend a tenancy sustainment meeting when asked.",
         *case.injunction.terms[:2],
     ]})
@@ -238,14 +267,14 @@ def test_power_of_arrest_goes_on_prohibitions_in_paragraphs_of_their_own(case) -
 
 def test_court_documents_need_an_injunction_section() -> None:
     case = load_case(NO_INJUNCTION)
-    for kind in ("witness-statement", "draft-order"):
+    for kind in ("witness-statement", "draft-order", "claim-form", "certificate-of-service", "police-notice", "anonymity-application"):
         with pytest.raises(InputError, match="no 'injunction' section"):
             render(case, kind)
 
 
 def test_templates_lint_clean() -> None:
     registry = Registry()
-    for kind in ("witness-statement", "draft-order"):
+    for kind in ("witness-statement", "draft-order", "claim-form", "anonymity-application", "certificate-of-service", "police-notice"):
         types = {**COMMON_TYPES, **KINDS[kind].context_types}
         for template in registry.versions(kind):
             assert check_version(template, types) == []

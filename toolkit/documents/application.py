@@ -121,13 +121,13 @@ def claim_form(request: Any) -> dict[str, Any]:
 
 def anonymity_application(request: Any) -> dict[str, Any]:
     case = request.case
+    facts = _court_facts(request)
     labels = anonymous_labels(case)
     if not labels:
         raise InputError(
             f"{case.reference} has no anonymous witness (a party with 'anonymous: true'), so there is no "
             "application to withhold a witness's identity to make"
         )
-    facts = _court_facts(request)
     marks = case.exhibit_marks()
     protected = []
     for pid, label in labels.items():

@@ -58,29 +58,6 @@ EVIDENCE_NOUNS = {
     "statement": "statement",
 }
 
-# What each kind of action in the case log was, in the officer's first person.
-ACTION_PHRASES = {
-    "initial_contact": "I made first contact with {party}",
-    "incident_form": "the standard incident form was completed",
-    "graffiti_removal": "the graffiti was removed",
-    "emergency_repair": "emergency repairs were done to make {party_home} secure",
-    "security_works": "security works were done at {party_home}",
-    "interpreter_booked": "an interpreter was booked for {party}",
-    "referral": "{party} was referred to {agency}",
-    "victim_update": "I updated {party} on the progress of the case",
-    "verbal_warning": "I gave {party} a verbal warning",
-    "warning_letter": "the Claimant sent {party} a first warning letter",
-    "final_warning": "the Claimant sent {party} a final warning letter",
-    "abc": "{party} was asked to enter into an Acceptable Behaviour Contract",
-    "abc_review": "the Acceptable Behaviour Contract with {party} was reviewed",
-    "mediation": "mediation was arranged with {party}",
-    "notice_seeking_possession": "the Claimant served a notice seeking possession on {party}",
-    "case_review": "the case was reviewed",
-    "other": "action was taken",
-}
-# Not part of the chronology: the application is what the statement supports.
-NOT_IN_CHRONOLOGY = {"injunction_application"}
-
 _COMMON_FIRST_WORDS = {
     "a", "an", "the", "as", "on", "in", "at", "while", "when", "after", "before", "during",
     "overnight", "following", "late", "early", "shortly", "someone", "somebody", "his", "her",
@@ -250,49 +227,6 @@ class CourtParties:
     defendant_label: str = "Defendant"
 
 
-@dataclass(frozen=True)
-class ChronologyEntry:
-    """One incident as the statement tells it."""
-
-    when: str
-    place: str
-    account: str
-    hearsay: bool
-    sources: str
-    also_seen_by: str
-    reported: str
-    police_reference: str
-    exhibits: list[Exhibit]
-
-    @property
-    def exhibit_sentence(self) -> str:
-        return exhibit_sentence(self.exhibits)
-
-
-@dataclass(frozen=True)
-class ActionEntry:
-    when: str
-    text: str
-    note: str
-
-
-def exhibit_sentence(exhibits: list[Exhibit]) -> str:
-    if not exhibits:
-        return ""
-    shown = [e for e in exhibits if not e.withheld]
-    withheld = [e for e in exhibits if e.withheld]
-    parts = []
-    if shown:
-        parts.append("I refer to " + join_words([e.reference for e in shown]) + ".")
-    if withheld:
-        verb = "is" if len(withheld) == 1 else "are"
-        parts.append(
-            ("I also refer to " if shown else "I refer to ") + join_words([e.reference for e in withheld])
-            + f", which {verb} not in the copy served on the Defendant because {'it' if len(withheld) == 1 else 'they'} would identify a witness."
-        )
-    return " ".join(parts)
-
-
 def exhibits_of(case: Case, respondent_copy: bool, redact: Redactor) -> dict[str, Exhibit]:
     marks = case.exhibit_marks()
     anonymous = {p.id for p in case.parties if p.anonymous}
@@ -319,64 +253,6 @@ def _when(moment: date, about: bool = True) -> str:
     return text
 
 
-def chronology(case: Case, names: dict[str, str], exhibits: dict[str, Exhibit], redact: Redactor) -> list[ChronologyEntry]:
-    me = _officer_party_ids(case)
-    entries = []
-    for incident in sorted(case.incidents, key=lambda i: start_of(i.occurred)):
-        first_hand = bool(me & {*incident.victims, *incident.witnesses})
-        victims = [names[p] for p in incident.victims if p not in me]
-        witnesses = [names[p] for p in incident.witnesses if p not in me]
-        if first_hand:
-            sources, also = "", join_words(victims + witnesses)
-        else:
-            sources = join_words(victims) if victims else ""
-            if witnesses:
-                sources = f"{sources}, and by {join_words(witnesses)}" if sources else join_words(witnesses)
-            sources = sources or "the person who reported it to Keniston"
-            also = ""
-        entries.append(ChronologyEntry(
-            when=_when(incident.occurred),
-            place=redact(incident.location),
-            account=clause_start(redact(incident.description)) if not first_hand else redact(incident.description),
-            hearsay=not first_hand,
-            sources=sources,
-            also_seen_by=also,
-            reported=_when(incident.reported, about=False) if incident.reported else "",
-            police_reference=incident.police_reference or "",
-            exhibits=sorted((exhibits[e] for e in incident.evidence if e in exhibits), key=lambda x: _mark_key(x.mark)),
-        ))
-    return entries
-
-
-def actions_taken(case: Case, names: dict[str, str], redact: Redactor, until: date) -> list[ActionEntry]:
-    entries = []
-    for action in sorted((a for a in case.actions if a.done), key=lambda a: a.done):  # type: ignore[arg-type, return-value]
-        assert action.done is not None
-        if action.type in NOT_IN_CHRONOLOGY or action.done.date() > until:
-            continue
-        party = names.get(action.party or "", "")
-        home = "the home"
-        if action.party:
-            p = case.party(action.party)
-            if p.address and not p.anonymous:
-                home = p.address[0]
-        text = ACTION_PHRASES.get(action.type, "action was taken").format(
-            party=party or "the victim", agency=_agency(action.agency), party_home=home,
-        )
-        entries.append(ActionEntry(_when(action.done, about=False), text, redact(action.notes)))
-    return entries
-
-
-def _agency(name: str | None) -> str:
-    """"Metropolitan Police Service" -> "the Metropolitan Police Service"; "Galop" as it is."""
-    if not name:
-        return "a support agency"
-    last = name.split()[-1].lower()
-    if not name.lower().startswith("the ") and last in {"service", "police", "council", "team", "unit", "department", "trust", "partnership", "office", "board", "authority"}:
-        return f"the {name}"
-    return name
-
-
 def _common(request: Request) -> tuple[Case, Injunction, bool, dict[str, str], Redactor]:
     case = request.case
     injunction = require_injunction(case)
@@ -392,7 +268,7 @@ def parties_title(case: Case, injunction: Injunction, names: dict[str, str]) -> 
         court=court_title(injunction.court),
         claim_number=injunction.claim_number or "(not yet issued)",
         claimant="KENISTON HOUSING ASSOCIATION",
-        defendant=names[respondent.id].upper(),
+        defendant=respondent.name.upper(),
         court_name=re.sub(r"^(in\s+)?the\s+", "", injunction.court.strip(), flags=re.I),
         youth=youth,
         claimant_label="Applicant" if youth else "Claimant",
@@ -400,72 +276,7 @@ def parties_title(case: Case, injunction: Injunction, names: dict[str, str]) -> 
     )
 
 
-def witness_statement(request: Request) -> dict[str, Any]:
-    case, injunction, respondent_copy, names, redact = _common(request)
-    respondent = case.party(injunction.respondent)
-    exhibits = exhibits_of(case, respondent_copy, redact)
-    linked = {eid for i in case.incidents for eid in i.evidence}
-    tenancy = [exhibits[e.id] for e in case.evidence if e.kind == "tenancy_agreement"]
-    other = sorted(
-        (exhibits[e.id] for e in case.evidence if e.id not in linked and e.kind != "tenancy_agreement"),
-        key=lambda x: _mark_key(x.mark),
-    )
-    marks = sorted({x.mark for x in exhibits.values()}, key=_mark_key)
-    incidents = chronology(case, names, exhibits, redact)
-    violent = [
-        _when(i.occurred).split(" at about")[0]
-        for i in sorted(case.incidents, key=lambda i: start_of(i.occurred))
-        if injunction.respondent in i.perpetrators and i.category in ("physical_assault", "threatening_behaviour", "arson")
-    ]
-    victims = [names[p.id] for p in case.victims]
-    return {
-        "names": names,
-        "respondent": respondent,
-        "respondent_tenancy": respondent.tenancy,
-        "respondent_address": ", ".join([*respondent.address, respondent.postcode or ""]).strip(", "),
-        "respondent_age": respondent.age_on(request.document_date),
-        "injunction": injunction,
-        "title": parties_title(case, injunction, names),
-        "witness_short": short_name(case.officer.name),
-        "statement_number": ordinal(int(request.options.get("statement_number", "1") or 1)),
-        "exhibit_marks": mark_range(marks),
-        "incidents": incidents,
-        "actions": actions_taken(case, names, redact, request.document_date),
-        "tenancy_exhibits": tenancy,
-        "tenancy_sentence": exhibit_sentence(tenancy),
-        "other_exhibits": other,
-        "other_sentence": exhibit_sentence(other),
-        "victim_names": join_words(victims),
-        "violent_dates": join_words(violent),
-        "terms": [redact(t) for t in injunction.terms],
-        "respondent_copy": respondent_copy,
-    }
-
-
-WITNESS_STATEMENT_TYPES: dict[str, Any] = {
-    "names": dict[str, str],
-    "respondent": Party,
-    "respondent_tenancy": Tenancy | None,
-    "respondent_address": str,
-    "respondent_age": int | None,
-    "injunction": Injunction,
-    "title": CourtParties,
-    "witness_short": str,
-    "statement_number": str,
-    "exhibit_marks": str,
-    "incidents": list[ChronologyEntry],
-    "actions": list[ActionEntry],
-    "tenancy_exhibits": list[Exhibit],
-    "tenancy_sentence": str,
-    "other_exhibits": list[Exhibit],
-    "other_sentence": str,
-    "victim_names": str,
-    "violent_dates": str,
-    "terms": list[str],
-    "respondent_copy": bool,
-}
-
 __all__ = [
-    "witness_statement", "draft_order", "WITNESS_STATEMENT_TYPES", "DRAFT_ORDER_TYPES",
-    "names_for", "anonymous_labels", "Redactor", "for_respondent", "Evidence",
+    "names_for", "anonymous_labels", "Redactor", "for_respondent", "Evidence", "Exhibit", "CourtParties",
+    "parties_title", "statement_title", "require_injunction", "mark_range", "join_words", "ordinal", "short_name",
 ]

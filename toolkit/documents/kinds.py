@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from toolkit.documents import agreements as ag
 from toolkit.documents import application as ap
-from toolkit.documents import court, letters, order
+from toolkit.documents import letters, order, statement
 from toolkit.documents import victim_letters as vl
 from toolkit.documents.base import DocumentKind
 from toolkit.errors import InputError
@@ -51,10 +51,10 @@ def _victim_letter_kinds() -> tuple[DocumentKind, ...]:
 
 
 def _court_kinds() -> tuple[DocumentKind, ...]:
-    """The injunction's papers (toolkit.documents.court, statement, order, application)."""
+    """The injunction's papers (toolkit.documents.statement, order, application)."""
     return (
         DocumentKind("claim-form", "Claim form (N16A): particulars", ap.claim_form, ap.CLAIM_FORM_TYPES),
-        DocumentKind("witness-statement", "Witness statement", court.witness_statement, court.WITNESS_STATEMENT_TYPES),
+        DocumentKind("witness-statement", "Witness statement", statement.witness_statement, statement.WITNESS_STATEMENT_TYPES),
         DocumentKind("draft-order", "Draft injunction order", order.order_facts, order.DRAFT_ORDER_TYPES),
         DocumentKind("anonymity-application", "Application to withhold a witness's identity", ap.anonymity_application, ap.ANONYMITY_TYPES),
         DocumentKind("certificate-of-service", "Certificate of service", ap.certificate_of_service, ap.CERTIFICATE_TYPES),
