@@ -60,14 +60,22 @@ def test_file_names_and_sections(made) -> None:
     assert made["served_pdf"].name == f"{NAME} - Respondent copy.pdf"
     data = json.loads(made["json"].read_text())
     assert data["file"] == made["pdf"].name
+    # the usual order: claim form, applications, draft order, statements, exhibits by date
     assert [s["title"] for s in data["sections"]] == [
-        "Application and draft order", "Witness statements", "Exhibits", "Previous correspondence", "Tenancy agreement",
+        "Claim form", "Applications", "Draft order", "Witness statements", "Exhibits", "Previous correspondence",
     ]
     docs = {s["title"]: [e for e in s["entries"]] for s in data["sections"]}
-    assert [e["title"] for e in docs["Application and draft order"]] == ["Draft injunction order"]
-    assert docs["Witness statements"][0]["title"].startswith("Witness statement of Priya Sharma")
+    assert docs["Claim form"][0]["first_page"] == 2  # tab 1, straight after the index
+    assert [e["title"] for e in docs["Applications"]] == [
+        "Application that a witness's identity not be disclosed (CPR 39.2(4))", "Sealed schedule of names (for the judge only)",
+    ]
+    assert [e["title"] for e in docs["Draft order"]] == [
+        "Draft injunction order", "Schedule to the order: plan of the exclusion zone (exhibit PS9)",
+    ]
+    assert docs["Witness statements"][0]["title"].startswith("Witness statement of Priya Sharma (1st statement")
     exhibits = docs["Exhibits"]
-    assert [e["exhibit"] for e in exhibits] == [f"PS{n}" for n in range(2, 10)]
+    # the tenancy agreement in its date place: signed in 2019, it is the first exhibit
+    assert [e["exhibit"] for e in exhibits] == [f"PS{n}" for n in range(1, 10)]
     dates = [e["date"] for e in exhibits]
     assert dates == sorted(dates)
     assert {e["source_type"] for e in exhibits} == {"image", "pdf", "text"}  # the .docx exhibit is converted once, to PDF
@@ -75,8 +83,7 @@ def test_file_names_and_sections(made) -> None:
         "Letter confirming verbal warning to Mr Shane Doyle", "First warning letter to Mr Shane Doyle",
         "Final warning letter to Mr Shane Doyle",
     ]
-    assert [e["exhibit"] for e in docs["Tenancy agreement"]] == ["PS1"]
-    assert "tenancy-agreement-doyle.pdf" not in [e["source"] for e in exhibits]
+    assert exhibits[0]["source"] == "tenancy-agreement-doyle.pdf"
 
 
 @pytest.mark.parametrize("name", ["K00BR417 Keniston HA v O'Brien & Co/Ltd: A"])
@@ -147,7 +154,11 @@ def test_exhibit_covers_landscape_pages_and_statement_text(made) -> None:
     order = next(e for s in data["sections"] for e in s["entries"] if e["title"] == "Draft injunction order")
     order_text = flat(" ".join(pages[order["first_page"] - 1: order["last_page"]]))
     assert "PENAL NOTICE" in order_text and "[Power of arrest: see paragraph 9.]" in order_text
-    assert "Patricia Nwosu" in flat(" ".join(pages))  # the court's copy names her
+    assert "Patricia Nwosu" in flat(" ".join(pages))  # the court's copy names her, in the sealed schedule
+    schedule = next(e for s in data["sections"] for e in s["entries"] if e["title"].startswith("Sealed schedule"))
+    assert "SEALED SCHEDULE: FOR THE JUDGE ONLY" in pages[schedule["first_page"] - 1]
+    claim = flat(pages[1])
+    assert "CLAIM FORM (N16A)" in claim and "legal aid, which may be available without any means test" in claim
 
 
 @pytest.mark.libreoffice
@@ -158,6 +169,7 @@ def test_respondent_copy_has_no_anonymous_witness_and_notes_withheld_evidence(ma
     everything = "\n".join(text_of(reader)) + json.dumps(data, ensure_ascii=False)
     for word in ANONYMOUS:
         assert word not in everything
+    assert "SEALED SCHEDULE" not in everything  # the names are for the judge only
     assert "Witness A" in everything
     exhibits = next(s for s in data["sections"] if s["title"] == "Exhibits")["entries"]
     notes = [e for e in exhibits if e["kind"] == "note"]

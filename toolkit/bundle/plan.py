@@ -1,16 +1,23 @@
 """``casedocs bundle``: the injunction bundle for a case (domain.md, "Injunction bundle").
 
 Builds the plan from the case and hands it to :mod:`toolkit.bundle.assemble`, which makes the
-one paginated, indexed, bookmarked PDF and its index JSON. Sections, in order:
+one paginated, indexed, bookmarked PDF and its index JSON. Sections, in the usual order
+(the statement of case first, then applications, orders, statements, then contemporaneous
+documents in date order):
 
-1. Application and draft order -- the draft order (``draft-order``);
-2. Witness statements -- the case officer's statement (``witness-statement``);
-3. Exhibits -- every evidence item except tenancy agreements, in date order, each with a
-   cover page carrying its mark (PDFs, images, .docx and .txt are all accepted);
-4. Previous correspondence -- the warning letters and ABC documents already issued to the
+1. Claim form -- the particulars of claim (``claim-form``), tab 1;
+2. Applications -- the application to withhold a witness's identity
+   (``anonymity-application``, when a witness is anonymous), and, in the court's copy only,
+   its sealed schedule of names for the judge (a withheld row in the respondent's copy);
+3. Draft order -- the draft order (``draft-order``) with the exclusion-zone plan attached
+   behind it as the order's schedule;
+4. Witness statements -- the case officer's statement (``witness-statement``), by number;
+5. Exhibits -- every evidence item in date order, the tenancy agreement in its date place
+   (the earliest contemporaneous document, so normally first), each with a cover page
+   carrying its mark (PDFs, images, .docx and .txt are all accepted);
+6. Previous correspondence -- the warning letters and ABC documents already issued to the
    respondent, as recorded in ``out/<reference>/audit.jsonl`` (their PDFs; a .docx is
-   converted beside itself first, as ``generate --pdf`` would);
-5. Tenancy agreement -- evidence of kind ``tenancy_agreement``.
+   converted beside itself first, as ``generate --pdf`` would).
 
 File names: ``<claim number> <short case name> - Bundle <letter>.pdf`` (plus ``.json``)
 under ``out/<reference>/``; `` - Respondent copy`` for the copy served on the respondent;
@@ -62,11 +69,12 @@ STAGE_TITLES = {
 KIND_TITLES = {"abc": "Acceptable Behaviour Contract", "abc-review": "Review of Acceptable Behaviour Contract"}
 CONVERTED = "converted"  # out/<ref>/converted/<sha>/<name>.pdf: .docx evidence, converted once
 
-SECTION_APPLICATION = "Application and draft order"
+SECTION_CLAIM = "Claim form"
+SECTION_APPLICATIONS = "Applications"
+SECTION_ORDER = "Draft order"
 SECTION_STATEMENTS = "Witness statements"
 SECTION_EXHIBITS = "Exhibits"
 SECTION_CORRESPONDENCE = "Previous correspondence"
-SECTION_TENANCY = "Tenancy agreement"
 
 
 def safe_file_name(text: str) -> str:
@@ -147,14 +155,14 @@ def _exhibit_cover(case: Case, mark: str, on: date) -> str:
 
 def exhibit_documents(
     case: Case, folder: Path, on: date, for_respondent: bool, marks: dict[str, str] | None = None, *, supplement: bool = False,
-) -> tuple[list[Any], list[Any], list[str]]:
-    """(exhibits, tenancy agreements, notes on withheld items) as bundle documents."""
+) -> tuple[list[Any], list[str]]:
+    """(exhibits in date order, tenancy agreement included, and the marks withheld) as bundle documents."""
     from toolkit.bundle.assemble import BundleDocument
 
     marks = marks or case.exhibit_marks()
     redact = Redactor(case, for_respondent)
     labels = anonymous_labels(case) if for_respondent else {}
-    exhibits, tenancy, withheld = [], [], []
+    exhibits, withheld = [], []
     for item in case.evidence:
         mark = marks[item.id]
         title = redact(item.description) or (Path(item.file).name if item.file else item.id)
@@ -176,9 +184,9 @@ def exhibit_documents(
                 if supplement else _exhibit_cover(case, mark, on)
             )
             doc = BundleDocument(title=title, source=path, date=item.date, exhibit=mark, cover_text=cover)
-        (tenancy if item.kind == "tenancy_agreement" else exhibits).append(doc)
+        exhibits.append(doc)
     exhibits.sort(key=lambda d: (d.date is None, d.date or date.min))
-    return exhibits, tenancy, withheld
+    return exhibits, withheld
 
 
 def correspondence(case: Case, folder: Path) -> list[Any]:
@@ -225,33 +233,33 @@ def _marks_label(case: Case) -> str:
 
 
 def plan_for(case: Case, *, out: Path, on: date | None = None, for_respondent: bool = False) -> Plan:
-    """Generate the statement and the order (if not there yet) and lay out the sections."""
+    """Generate the court papers (if not there yet) and lay out the sections."""
     from toolkit.bundle.assemble import BundleDocument, BundleSection
+    from toolkit.bundle.papers import applications_for, court_papers, order_with_plan
+    from toolkit.documents.court import ordinal
 
     injunction = require_injunction(case, "injunction bundles")
     folder = out / case.reference
     when = statement_date(case, on)
-    options = {"for_respondent": "yes"} if for_respondent else {}
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", CasedocsWarning)
-        order = generate("draft-order", case, on=when, options=options, out=out)[0]
-        statement = generate("witness-statement", case, on=when, options=options, out=out)[0]
-    order_pdf, statement_pdf = to_pdf([order, statement])
-    exhibits, tenancy, withheld = exhibit_documents(case, folder, when, for_respondent)
+    papers = court_papers(case, when, {"for_respondent": "yes"} if for_respondent else {}, out)
+    exhibits, withheld = exhibit_documents(case, folder, when, for_respondent)
     letters = correspondence(case, folder)
     officer = case.officer.name
-    sections = [
-        BundleSection(SECTION_APPLICATION, [BundleDocument("Draft injunction order", order_pdf, when)]),
+    number = ordinal(injunction.statement_number)
+    sections = [BundleSection(SECTION_CLAIM, [BundleDocument("Claim form (N16A): particulars of claim", papers["claim-form"], when)])]
+    applications = applications_for(papers, when, for_respondent)
+    if applications:
+        sections.append(BundleSection(SECTION_APPLICATIONS, applications))
+    sections += [
+        BundleSection(SECTION_ORDER, order_with_plan(case, papers, when, exhibits)),
         BundleSection(SECTION_STATEMENTS, [BundleDocument(
-            f"Witness statement of {officer} (1st statement, for the Claimant, exhibits {_marks_label(case)})", statement_pdf, when,
+            f"Witness statement of {officer} ({number} statement, for the Claimant, exhibits {_marks_label(case)})", papers["witness-statement"], when,
         )]),
     ]
     if exhibits:
         sections.append(BundleSection(SECTION_EXHIBITS, exhibits, chronological=True))
     if letters:
         sections.append(BundleSection(SECTION_CORRESPONDENCE, letters, chronological=True))
-    if tenancy:
-        sections.append(BundleSection(SECTION_TENANCY, tenancy))
     short = short_case_name(case, injunction)
     title = f"{short} \u2014 Claim No. {injunction.claim_number or 'not yet issued'} \u2014 Bundle {injunction.bundle_letter}"
     parts = [f"In the {re.sub(r'^(the )', '', injunction.court, flags=re.I)}"]
@@ -267,7 +275,6 @@ def plan_for(case: Case, *, out: Path, on: date | None = None, for_respondent: b
             f"the bundle has no previous correspondence (make them with 'casedocs letters {case.reference}')",
             file=sys.stderr,
         )
-    print("note: the claim form (N16A) is not made by casedocs: file it with the bundle", file=sys.stderr)
     return Plan(sections, title, subtitle, withheld)
 
 
@@ -363,10 +370,10 @@ def _make_supplement(case: Case, folder: Path, *, out: Path, on: date | None, fo
     titles = {e.get("title") for e in entries}
     marks, used = _supplement_marks(case, entries)
     when = statement_date(case, on)
-    exhibits, tenancy, _withheld = exhibit_documents(case, folder, when, for_respondent, marks, supplement=True)
+    exhibits, _withheld = exhibit_documents(case, folder, when, for_respondent, marks, supplement=True)
     letters = correspondence(case, folder)
     new = []
-    for doc in [*exhibits, *tenancy, *letters]:
+    for doc in [*exhibits, *letters]:
         if doc.source is not None and Path(doc.source).name in sources:
             continue
         if doc.source is None and doc.title in titles:
