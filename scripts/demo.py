@@ -30,7 +30,10 @@ def documents_for(case_path: Path, out: Path, pdf: bool) -> list[Path]:
     extra += [("consent-form", c.party, c.given) for c in case.consents]
     if case.injunction:
         applied = next((a.done.date() for a in case.actions if a.type == "injunction_application" and a.done), None)
-        extra += [("witness-statement", None, applied), ("draft-order", None, applied)]
+        court = ["claim-form", "witness-statement", "draft-order", "certificate-of-service"]
+        court += ["anonymity-application"] if any(p.anonymous for p in case.parties) else []
+        court += ["police-notice"] if case.injunction.power_of_arrest else []
+        extra += [(kind, None, applied) for kind in court]
     for kind, party, on in dict.fromkeys(extra):
         written += generate(kind, case, party=party, on=on, out=out)
     for action in case.actions:  # referrals the log records, where the consent allowed them

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 import zipfile
 from collections.abc import Callable
 from datetime import date
@@ -160,3 +161,35 @@ STATEMENT_OF_TRUTH = (
 )
 #: The anonymous witness of KHA-2026-0003: her name and address must not reach the respondent.
 ANONYMOUS = ("Patricia", "Nwosu", "9 Birchfield Close")
+
+
+# -- reading a rendered .docx as its reader would -------------------------------------
+def paragraphs(data: bytes) -> list[tuple[str, str]]:
+    """(style name, text) of every paragraph, body and table cells, in order."""
+    doc = Document(io.BytesIO(data))
+    found = []
+
+    def walk(container) -> None:  # type: ignore[no-untyped-def]
+        for block in container.iter_inner_content():
+            if hasattr(block, "rows"):
+                for row in block.rows:
+                    for cell in row.cells:
+                        walk(cell)
+            else:
+                found.append((block.style.name if block.style is not None else "", block.text))
+
+    walk(doc)
+    return found
+
+
+def all_text(data: bytes) -> str:
+    """Every piece of text in every part of the .docx (headers, footers, properties too)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return "\n".join(
+            re.sub(r"<[^>]+>", "", archive.read(name).decode("utf-8"))
+            for name in archive.namelist() if name.endswith(".xml")
+        )
+
+
+def texts(data: bytes) -> list[str]:
+    return [t for _, t in paragraphs(data)]

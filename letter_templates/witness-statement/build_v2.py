@@ -69,7 +69,7 @@ tag(doc, "{%p for e in incidents %}")
 runs(
     doc,
     ("{{ e.when }}{% if e.place %}, {{ e.place }}{% endif %}. ", True),
-    ("{% if e.hearsay %}I did not see this incident myself. I am told by {{ e.sources }}, and believe it to be true, that {{ e.account }}{% else %}I saw this incident myself{% if e.also_seen_by %}, as did {{ e.also_seen_by }}{% endif %}. {{ e.account }}{% endif %}{% if e.reported %} It was reported to the {{ title.claimant_label }} on {{ e.reported }}.{% endif %}{% if e.police_reference %} The police reference is {{ e.police_reference }}.{% endif %}{% if e.exhibit_segments %} {% endif %}", False),
+    ("{% if respondent_copy %}{% if e.hearsay %}I did not see this incident myself; it was reported by {{ e.sources }}.{% else %}I saw this incident myself{% if e.also_seen_by %}, as did {{ e.also_seen_by }}{% endif %}.{% endif %} {{ e.account }}{% elif e.hearsay %}I did not see this incident myself. I am told by {{ e.sources }}, and believe it to be true, that {{ e.account }}{% else %}I saw this incident myself{% if e.also_seen_by %}, as did {{ e.also_seen_by }}{% endif %}. {{ e.account }}{% endif %}{% if e.reported %} It was reported to the {{ title.claimant_label }} on {{ e.reported }}.{% endif %}{% if e.police_reference %} The police reference is {{ e.police_reference }}.{% endif %}{% if e.exhibit_segments %} {% endif %}", False),
     *marks("e.exhibit_segments"),
     style=N,
 )

@@ -188,7 +188,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("schema", help="print the case file's JSON Schema (for editors)")
     p.set_defaults(handler=cmd_schema)
 
-    p = sub.add_parser("generate", help="one document for one case")
+    p = sub.add_parser("generate", help="one document for one case: letters, agreements, court papers (claim form, statement, order, ...)")
     from toolkit.documents.kinds import KINDS
 
     p.add_argument("kind", metavar="KIND", choices=sorted(KINDS), help=", ".join(sorted(KINDS)))
@@ -196,7 +196,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--party", metavar="ID", help="the party the document is for (e.g. V1, P1)")
     p.add_argument("--stage", choices=("verbal", "first", "final"), help="warning letter stage")
     p.add_argument("--agency", metavar="NAME", help="referral: the partner agency (the party must have consented to it); consent-form: name only this organisation")
-    p.add_argument("--for-respondent", action="store_true", help="witness-statement, draft-order: the copy served on the respondent (anonymous witnesses as Witness A, ...)")
+    p.add_argument("--for-respondent", action="store_true", help="court papers (witness-statement, draft-order, claim-form, anonymity-application, ...): the copy served on the respondent (anonymous witnesses as Witness A, ...; no sealed schedule)")
     p.add_argument("--template-version", type=int, metavar="N", help="use this template version, not the one in force")
     _output_options(p)
     p.set_defaults(handler=cmd_generate)

@@ -70,7 +70,7 @@ class ChronologyEntry:
 
     when: str
     place: str
-    account: str
+    account: str  # the officer's account; in the respondent's copy, the allegation
     hearsay: bool
     sources: str
     also_seen_by: str
@@ -129,26 +129,25 @@ def _source_words(case: Case, pid: str, names: dict[str, str]) -> str:
     party = case.party(pid)
     role = ROLE_WORDS.get(party.role, "")
     if party.role == "agency_contact" and party.address:
-        role = f"of {party.address[-1] if len(party.address) > 1 else party.address[0]}"
+        role = f"of {_agency(party.address[-1])}"
     return f"{names[pid]}{', ' + role if role else ''}"
 
 
-def _neutral(incident: Incident, respondent_label: str) -> str:
-    """The respondent's copy: the allegation, or a neutral sentence from the category."""
-    allegation = getattr(incident, "allegation", None)
-    if allegation:
-        return allegation
-    return f"it is alleged that the {respondent_label} was responsible for {CATEGORY_WORDS.get(incident.category, 'anti-social behaviour')} on this occasion."
+def _allegation(incident: Incident, redact: Redactor) -> str:
+    """The respondent's copy: the incident's ``allegation`` as put to the respondent, or a
+    neutral sentence from its category; never the internal ``description``."""
+    if incident.allegation:
+        return f"The allegation put to the Defendant is: “{redact(incident.allegation).strip()}”"
+    return f"The allegation is that the Defendant was responsible for {CATEGORY_WORDS.get(incident.category, 'anti-social behaviour')}."
 
 
 def chronology(case: Case, names: dict[str, str], exhibits: dict[str, Exhibit], redact: Redactor, *, respondent_copy: bool = False, until: date | None = None) -> list[ChronologyEntry]:
     me = _officer_party_ids(case)
     entries = []
-    label = "Defendant"
     for incident in sorted(case.incidents, key=lambda i: start_of(i.occurred)):
         if until and incident.occurred_day > until:
             continue
-        reporters = list(getattr(incident, "reported_by", None) or incident.victims)
+        reporters = incident.reported_by
         first_hand = bool(me & {*incident.victims, *incident.witnesses, *reporters})
         if first_hand:
             others = [names[p] for p in dict.fromkeys([*incident.victims, *incident.witnesses]) if p not in me]
@@ -157,7 +156,7 @@ def chronology(case: Case, names: dict[str, str], exhibits: dict[str, Exhibit], 
             sources = join_words([_source_words(case, p, names) for p in reporters if p not in me]) or "the person who reported it to the Claimant"
             also = ""
         if respondent_copy:
-            account = clause_start(redact(_neutral(incident, label)))
+            account = _allegation(incident, redact)
         else:
             account = redact(incident.description) if first_hand else clause_start(redact(incident.description))
         shown = sorted((exhibits[e] for e in incident.evidence if e in exhibits), key=lambda x: _mark_key(x.mark))

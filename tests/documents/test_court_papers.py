@@ -15,13 +15,12 @@ from pathlib import Path
 import pytest
 from docx import Document
 
+from helpers import ANONYMOUS, ROOT, all_text, texts
 from toolkit.casefile.loader import load_case
 from toolkit.documents.generate import render_request
 from toolkit.documents.kinds import Request
 from toolkit.errors import InputError
-from tests.test_court import ANONYMOUS, all_text, texts
 
-ROOT = Path(__file__).resolve().parent.parent
 CASE = ROOT / "case_files" / "KHA-2026-0003.yaml"
 ON = date(2026, 11, 24)
 LEGAL_AID = (
