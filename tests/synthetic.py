@@ -292,8 +292,11 @@ class _Maker:
                 if rng.random() < 0.7:
                     act("abc_review", when + timedelta(days=rng.uniform(85, 100)), party=perpetrators[0])
             if kind == "injunction_application":
-                injunction = {"respondent": perpetrators[0], "court": "County Court at Bromley", "without_notice": "true",
-                              "power_of_arrest": "true", "terms": ["Not to enter the estate."], "claim_number": f"K{year % 100}BR{number:03d}"}
+                born = date.fromisoformat(next(p["date_of_birth"] for p in parties if p["id"] == perpetrators[0]))
+                youth = (when.date().year - born.year - ((when.month, when.day) < (born.month, born.day))) < 18  # s.1(8)(a)
+                injunction = {"respondent": perpetrators[0], "court": "Youth Court at Bromley" if youth else "County Court at Bromley",
+                              "without_notice": "true", "power_of_arrest": "true", "terms": ["Not to enter the estate."],
+                              "duration": "6 months" if youth else "12 months", "claim_number": f"K{year % 100}BR{number:03d}"}
 
         # contact every couple of weeks while the case runs
         closes = rng.random() < 0.65
