@@ -15,10 +15,11 @@ PARTY     ?=
 # Liberation (metric-compatible with Arial/Times), Carlito (Calibri), Noto (non-Latin scripts and
 # Symbols 2), DejaVu Sans (monochrome emoji and symbols the bundle's own pages fall back to);
 # poppler-utils and qpdf are used by the tests and `make bench`; liblouis-bin translates braille
-# (lou_translate and its tables: the venv cannot import Debian's python3-louis, so it is not needed).
+# (lou_translate and its tables: the venv cannot import Debian's python3-louis, so it is not needed);
+# OCRmyPDF and Tesseract (English) give scanned exhibits a text layer in the bundle.
 # --pdf only where LibreOffice is installed (see system-deps); .docx are made either way
 PDF_FLAG  := $(if $(shell command -v soffice 2>/dev/null),--pdf,)
-SYSTEM_PACKAGES := libreoffice-writer-nogui fonts-liberation2 fonts-crosextra-carlito fonts-noto-core fonts-dejavu-core poppler-utils qpdf liblouis-bin
+SYSTEM_PACKAGES := libreoffice-writer-nogui fonts-liberation2 fonts-crosextra-carlito fonts-noto-core fonts-dejavu-core poppler-utils qpdf liblouis-bin ocrmypdf tesseract-ocr tesseract-ocr-eng
 
 .PHONY: help demo setup system-deps test validate check letters abc consent bundle newsletter report bench schema clean
 
@@ -38,12 +39,14 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $@
 
-system-deps: ## install LibreOffice, fonts and liblouis with apt-get when root, else say what to install
+system-deps: ## install LibreOffice, fonts, liblouis and OCRmyPDF with apt-get when root, else say what to install
 	@missing=""; \
 	command -v soffice >/dev/null 2>&1 || missing="yes"; \
 	command -v pdftoppm >/dev/null 2>&1 || missing="yes"; \
 	command -v qpdf >/dev/null 2>&1 || missing="yes"; \
 	command -v lou_translate >/dev/null 2>&1 || missing="yes"; \
+	command -v ocrmypdf >/dev/null 2>&1 || missing="yes"; \
+	tesseract --list-langs 2>/dev/null | grep -qx eng || missing="yes"; \
 	fc-list 2>/dev/null | grep -q "Liberation Sans" || missing="yes"; \
 	fc-list 2>/dev/null | grep -q "Carlito" || missing="yes"; \
 	fc-list 2>/dev/null | grep -q "Noto Sans" || missing="yes"; \

@@ -20,7 +20,7 @@ class Row(NamedTuple):
     target: str
 
 
-SUITES = ("benchmarks.cases", "benchmarks.merge", "benchmarks.pdf")
+SUITES = ("benchmarks.cases", "benchmarks.merge", "benchmarks.pdf", "benchmarks.ocr")
 
 
 def rows(suites: Iterable[str]) -> list[Row]:

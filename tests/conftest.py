@@ -33,3 +33,16 @@ def _libreoffice_only_when_marked(request: pytest.FixtureRequest, monkeypatch: p
 
         monkeypatch.setattr(convert, "find_soffice", guarded)
     yield
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _one_ocr_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Every bundle test reads the same scanned exhibits: OCR them once per run, not once per
+    output folder (``CASEDOCS_OCR_CACHE``; tests of the cache itself unset it)."""
+    previous = os.environ.get("CASEDOCS_OCR_CACHE")
+    os.environ["CASEDOCS_OCR_CACHE"] = str(tmp_path_factory.mktemp("ocr-cache"))
+    yield
+    if previous is None:
+        os.environ.pop("CASEDOCS_OCR_CACHE", None)
+    else:
+        os.environ["CASEDOCS_OCR_CACHE"] = previous

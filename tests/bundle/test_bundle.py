@@ -78,7 +78,9 @@ def test_file_names_and_sections(made) -> None:
     assert [e["exhibit"] for e in exhibits] == [f"PS{n}" for n in range(1, 10)]
     dates = [e["date"] for e in exhibits]
     assert dates == sorted(dates)
-    assert {e["source_type"] for e in exhibits} == {"image", "pdf", "text"}  # the .docx exhibit is converted once, to PDF
+    # the .docx exhibit is converted once, to PDF; images go in with an OCR text layer, as PDF
+    assert {e["source_type"] for e in exhibits} == {"pdf", "text"}
+    assert [e["source"] for e in exhibits if e["exhibit"] in ("PS2", "PS7")] == ["note-through-letterbox.pdf", "diary-sheet-hargreaves-nov.pdf"]
     assert [e["title"] for e in docs["Previous correspondence"]] == [
         "Letter confirming verbal warning to Mr Shane Doyle", "First warning letter to Mr Shane Doyle",
         "Final warning letter to Mr Shane Doyle",
@@ -155,6 +157,11 @@ def test_exhibit_covers_landscape_pages_and_statement_text(made) -> None:
     order_text = flat(" ".join(pages[order["first_page"] - 1: order["last_page"]]))
     assert "PENAL NOTICE" in order_text and "[Power of arrest: see paragraph 9.]" in order_text
     assert "Patricia Nwosu" in flat(" ".join(pages))  # the court's copy names her, in the sealed schedule
+    # the scanned diary sheet (PS7) is searchable: OCR read its printed heading
+    diary = entries["PS7"]
+    assert "Incident diary sheet" in flat(" ".join(pages[diary["first_page"]: diary["last_page"]]))
+    # the photograph of the door has no words: the index says OCR could not read it
+    assert "OCR could not read page 1 of this exhibit" in (entries["PS3"].get("note") or "")
     schedule = next(e for s in data["sections"] for e in s["entries"] if e["title"].startswith("Sealed schedule"))
     assert "SEALED SCHEDULE: FOR THE JUDGE ONLY" in pages[schedule["first_page"] - 1]
     claim = flat(pages[1])

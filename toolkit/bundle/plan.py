@@ -58,6 +58,7 @@ from toolkit.records import recover_unrecorded
 from toolkit.casefile.loader import load_case, resolve_case
 from toolkit.casefile.model import Case, Evidence, Injunction
 from toolkit.casefile.values import initials
+from toolkit.bundle.ocr import cache_for, with_text_layers
 from toolkit.output import ensure_dir
 
 CORRESPONDENCE_KINDS = ("warning-letter", "abc", "abc-review")
@@ -186,7 +187,7 @@ def exhibit_documents(
             doc = BundleDocument(title=title, source=path, date=item.date, exhibit=mark, cover_text=cover)
         exhibits.append(doc)
     exhibits.sort(key=lambda d: (d.date is None, d.date or date.min))
-    return exhibits, withheld
+    return with_text_layers(exhibits, cache_for(folder)), withheld
 
 
 def correspondence(case: Case, folder: Path) -> list[Any]:
@@ -391,12 +392,13 @@ def _make_supplement(case: Case, folder: Path, *, out: Path, on: date | None, fo
     return [result.pdf, result.index]
 
 
-def _bundle_name(item: Evidence) -> str | None:
-    """The evidence file's name as a bundle index records it (a .docx goes in as its PDF)."""
+def _bundle_names(item: Evidence) -> set[str]:
+    """The names a bundle index may record the evidence file under: its own, or its PDF
+    (a .docx converted, an image given a text layer by OCR)."""
     if not item.file:
-        return None
+        return set()
     path = Path(item.file)
-    return path.stem + ".pdf" if path.suffix.lower() == ".docx" else path.name
+    return {path.name, path.stem + ".pdf"}
 
 
 def _note_mark(entry: dict[str, Any]) -> str | None:
@@ -415,8 +417,8 @@ def _supplement_marks(case: Case, entries: list[dict[str, Any]]) -> tuple[dict[s
     marks = dict(case.exhibit_marks())
     fresh = []
     for item in sorted(case.evidence, key=lambda e: (e.date is None, e.date or date.min)):
-        name = _bundle_name(item)
-        if name in served:
+        name = next((n for n in sorted(_bundle_names(item)) if n in served), None)
+        if name is not None:
             marks[item.id] = served[name]
         elif marks[item.id] in used and any(_note_mark(e) == marks[item.id] and item.description and item.description in e["title"] for e in entries):
             pass  # a withheld item, already listed in the respondent's copy
