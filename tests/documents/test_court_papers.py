@@ -18,7 +18,7 @@ from docx import Document
 from helpers import ANONYMOUS, ROOT, all_text, texts
 from toolkit.casefile.loader import load_case
 from toolkit.documents.generate import render_request
-from toolkit.documents.kinds import Request
+from toolkit.documents.base import Request
 from toolkit.errors import InputError
 
 CASE = ROOT / "case_files" / "KHA-2026-0003.yaml"

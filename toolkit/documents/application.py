@@ -26,6 +26,7 @@ from typing import Any
 
 from toolkit.casefile.model import Case, Incident, Injunction, Party
 from toolkit.casefile.values import start_of
+from toolkit.documents.base import Request
 from toolkit.documents.court import (
     CourtParties, _common, _when, anonymous_labels, join_words, mark_range, parties_title, short_name, statement_title,
 )
@@ -76,7 +77,7 @@ def grounds(case: Case, respondent: str, until: date) -> list[Ground]:
     ]
 
 
-def _court_facts(request: Any) -> dict[str, Any]:
+def _court_facts(request: Request) -> dict[str, Any]:
     """Facts every one of these papers prints."""
     case, injunction, respondent_copy, names, _redact = _common(request)
     respondent = case.party(injunction.respondent)
@@ -113,13 +114,13 @@ COURT_FACT_TYPES: dict[str, Any] = {
 }
 
 
-def claim_form(request: Any) -> dict[str, Any]:
+def claim_form(request: Request) -> dict[str, Any]:
     """The particulars, with the order's facts (its terms, in the order's numbering)."""
     _case, _injunction, _copy, _names, redact = _common(request)
     return {**order_facts(request), **_court_facts(request), "all_terms_applied_for": [redact(t) for t in request.case.injunction.terms]}
 
 
-def anonymity_application(request: Any) -> dict[str, Any]:
+def anonymity_application(request: Request) -> dict[str, Any]:
     case = request.case
     facts = _court_facts(request)
     labels = anonymous_labels(case)
@@ -140,11 +141,11 @@ def anonymity_application(request: Any) -> dict[str, Any]:
     return {**facts, "protected": protected, "labels": join_words([p.label for p in protected])}
 
 
-def certificate_of_service(request: Any) -> dict[str, Any]:
+def certificate_of_service(request: Request) -> dict[str, Any]:
     return {**_court_facts(request), "arrest": bool(request.case.injunction.power_of_arrest)}
 
 
-def police_notice(request: Any) -> dict[str, Any]:
+def police_notice(request: Request) -> dict[str, Any]:
     case = request.case
     order = order_facts(request)
     if not order["arrest_terms"]:

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from toolkit.casefile.model import Case, Evidence, Injunction, Party
+from toolkit.documents.base import Request
 from toolkit.documents.court import (
     _PROHIBITION, CourtParties, Redactor, _common, _when, join_words, parties_title, short_name, statement_title,
 )
@@ -126,7 +127,7 @@ def _address(party: Party) -> str:
     return ", ".join([*party.address, party.postcode or ""]).strip(", ")
 
 
-def order_facts(request: Any) -> dict[str, Any]:
+def order_facts(request: Request) -> dict[str, Any]:
     """What the order says (shared by the draft order and the notice to the police)."""
     case, injunction, respondent_copy, names, redact = _common(request)
     respondent = case.party(injunction.respondent)

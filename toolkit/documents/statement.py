@@ -26,8 +26,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from toolkit.casefile.model import Case, Incident, Injunction, Party, Tenancy, start_of
+from toolkit.casefile.model import Case, Incident, Injunction, Party, Tenancy
+from toolkit.casefile.values import start_of
 from toolkit.documents.application import CATEGORY_WORDS, VIOLENT
+from toolkit.documents.base import Request
 from toolkit.documents.court import (
     CourtParties, Exhibit, Redactor, _common, _mark_key, _officer_party_ids, _when, clause_start, exhibits_of,
     join_words, mark_range, ordinal, parties_title, short_name, statement_title,
@@ -224,7 +226,7 @@ def actions_taken(case: Case, names: dict[str, str], redact: Redactor, until: da
     ] if case.injunction else []
 
 
-def witness_statement(request: Any) -> dict[str, Any]:
+def witness_statement(request: Request) -> dict[str, Any]:
     case, injunction, respondent_copy, names, redact = _common(request)
     on = request.document_date
     respondent = case.party(injunction.respondent)
