@@ -5,11 +5,18 @@ be, so templates are never edited in place: each approved wording is a *version*
 an effective-from date, an approver, a review date and the SHA-256 of its .docx. A
 document uses the version in force on its document date. A .docx whose bytes no longer
 match its recorded hash was edited without a new version, and is refused.
+
+The templates ship with casedocs: an installed package has them as package data
+(``toolkit/letter_templates/``, read through :mod:`importlib.resources`); a source checkout
+or an editable install reads the repository's ``letter_templates/``. ``$CASEDOCS_TEMPLATES``
+points at another folder. A folder that is missing or holds no template is an error, so
+that ``templates check`` can never pass having checked nothing.
 """
 
 from __future__ import annotations
 
 import hashlib
+import importlib.resources
 import os
 import warnings
 from dataclasses import dataclass
@@ -23,7 +30,18 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from toolkit.errors import CasedocsWarning, InputError
 
-TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "letter_templates"
+
+
+def shipped_templates() -> Path:
+    """The templates that came with casedocs: package data when installed, else the repository's."""
+    try:
+        shipped = importlib.resources.files("toolkit.letter_templates")
+    except ModuleNotFoundError:  # a source checkout or an editable install
+        return Path(__file__).resolve().parents[2] / "letter_templates"
+    return Path(str(shipped))  # pip unpacks packages: package data is a real folder
+
+
+TEMPLATES_DIR = shipped_templates()
 TEMPLATES_ENV = "CASEDOCS_TEMPLATES"  # another templates folder (tests, a trial of new wording)
 MANIFEST = "manifest.yaml"
 SOURCE_LANGUAGE = "en"
@@ -124,9 +142,18 @@ class Registry:
 
     @cached_property
     def manifests(self) -> dict[str, Manifest]:
+        """Every kind's manifest; a missing or empty folder is an error, never an empty registry."""
+        where = f"{self.root}" + (f" (from ${TEMPLATES_ENV})" if os.environ.get(TEMPLATES_ENV) and self.root == Path(os.environ[TEMPLATES_ENV]) else "")
+        if not self.root.is_dir():
+            raise InputError(f"the templates folder {where} does not exist: point ${TEMPLATES_ENV} at a folder of templates, or unset it")
         found: dict[str, Manifest] = {}
         for manifest_path in sorted(self.root.glob(f"*/{MANIFEST}")):
             found[manifest_path.parent.name] = _read_manifest(manifest_path)
+        if not found:
+            raise InputError(
+                f"no templates in {where}: each kind needs a folder with a {MANIFEST} "
+                f"(if casedocs was installed without its templates, reinstall it)"
+            )
         return found
 
     def kinds(self) -> list[str]:
