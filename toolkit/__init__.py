@@ -1,13 +1,79 @@
 """casedocs: Keniston Housing Association's harassment case documents from YAML case files.
 
-The library is the product; the ``casedocs`` command is a thin layer over it.
+The library is the product; the ``casedocs`` command is a thin layer over it. A script uses
+only the names in ``__all__``, imported from ``toolkit`` itself::
+
+    from toolkit import generate, load_case
+
+    case = load_case("case_files/KHA-2026-0001.yaml")
+    written = generate("acknowledgement", case, party="V1", out=Path("out"))
+
+Everything else (the subpackages and their modules) is private by convention, so that files
+can move without breaking anyone. The names are imported when first used (PEP 562), so
+``import toolkit`` and the command line stay quick.
 """
 
+from __future__ import annotations
+
+import importlib
 from importlib.metadata import PackageNotFoundError, version
+from typing import TYPE_CHECKING, Any
 
 try:
     __version__ = version("casedocs")
 except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
     __version__ = "0.0.0"
 
-__all__ = ["__version__"]
+#: Each public name and the module it lives in.
+_PUBLIC = {
+    # the case file: load one (validated, every problem located) or all of a folder
+    "Case": "toolkit.casefile.model",
+    "load_case": "toolkit.casefile.loader",
+    "load_all": "toolkit.casefile.loader",
+    # case documents
+    "generate": "toolkit.documents.generate",
+    "generate_letters": "toolkit.documents.generate",
+    "verify": "toolkit.documents.generate",
+    "Verdict": "toolkit.documents.generate",
+    "to_pdf": "toolkit.documents.generate",
+    # the injunction bundle, mail merge, deadlines, the annual documents
+    "make_bundle": "toolkit.bundle.plan",
+    "merge": "toolkit.merge.run",
+    "MergeResult": "toolkit.merge.run",
+    "check_cases": "toolkit.deadlines.check",
+    "CheckReport": "toolkit.deadlines.check",
+    "generate_annual": "toolkit.annual.generate",
+    # the errors and the warning class
+    "CasedocsError": "toolkit.errors",
+    "InputError": "toolkit.errors",
+    "UsageError": "toolkit.errors",
+    "ToolError": "toolkit.errors",
+    "OutputError": "toolkit.errors",
+    "Problem": "toolkit.errors",
+    "CasedocsWarning": "toolkit.errors",
+}
+
+__all__ = ["__version__", *_PUBLIC]
+
+if TYPE_CHECKING:
+    from toolkit.annual.generate import generate_annual
+    from toolkit.bundle.plan import make_bundle
+    from toolkit.casefile.loader import load_all, load_case
+    from toolkit.casefile.model import Case
+    from toolkit.deadlines.check import CheckReport, check_cases
+    from toolkit.documents.generate import Verdict, generate, generate_letters, to_pdf, verify
+    from toolkit.errors import CasedocsError, CasedocsWarning, InputError, OutputError, Problem, ToolError, UsageError
+    from toolkit.merge.run import MergeResult, merge
+
+
+def __getattr__(name: str) -> Any:
+    """Import a public name from its module the first time it is used."""
+    if name not in _PUBLIC:
+        raise AttributeError(f"module 'toolkit' has no attribute {name!r}")
+    value = getattr(importlib.import_module(_PUBLIC[name]), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

@@ -289,6 +289,8 @@ class Feedback(Strict):
 
 
 class Case(Strict):
+    """One case file, validated: made by :func:`toolkit.load_case` (which locates every problem)."""
+
     schema_version: SchemaVersion
     reference: Reference
     received: CaseDateTime
