@@ -23,6 +23,12 @@ def test_every_public_name_resolves_and_is_documented_where_it_lives() -> None:
     assert sorted(dir(toolkit)) == sorted(toolkit.__all__)
 
 
+def test_the_mail_merge_is_the_function_even_after_its_subpackage_is_imported() -> None:
+    import toolkit.merge.run  # noqa: F401  (binds the subpackage toolkit.merge on the module)
+
+    assert callable(toolkit.mail_merge) and toolkit.mail_merge.__module__ == "toolkit.merge.run"
+
+
 def test_an_unknown_name_is_an_attribute_error() -> None:
     with pytest.raises(AttributeError, match="no attribute 'render'"):
         toolkit.render  # noqa: B018
@@ -30,7 +36,7 @@ def test_an_unknown_name_is_an_attribute_error() -> None:
 
 def test_the_api_covers_what_the_command_line_does() -> None:
     wanted = {
-        "load_case", "load_all", "generate", "generate_letters", "verify", "make_bundle", "merge",
+        "load_case", "load_all", "generate", "generate_letters", "verify", "make_bundle", "mail_merge",
         "check_cases", "generate_annual", "CasedocsError", "InputError", "UsageError", "ToolError", "Problem",
     }
     assert wanted <= set(toolkit.__all__)

@@ -24,8 +24,10 @@ try:
 except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
     __version__ = "0.0.0"
 
-#: Each public name and the module it lives in.
-_PUBLIC = {
+#: Each public name and the module it lives in (a pair: the module and the name there).
+#: The mail merge is ``mail_merge``: ``toolkit.merge`` is the subpackage, and importing it
+#: would replace a function of that name on this module.
+_PUBLIC: dict[str, str | tuple[str, str]] = {
     # the case file: load one (validated, every problem located) or all of a folder
     "Case": "toolkit.casefile.model",
     "load_case": "toolkit.casefile.loader",
@@ -38,7 +40,7 @@ _PUBLIC = {
     "to_pdf": "toolkit.documents.generate",
     # the injunction bundle, mail merge, deadlines, the annual documents
     "make_bundle": "toolkit.bundle.plan",
-    "merge": "toolkit.merge.run",
+    "mail_merge": ("toolkit.merge.run", "merge"),
     "MergeResult": "toolkit.merge.run",
     "check_cases": "toolkit.deadlines.check",
     "CheckReport": "toolkit.deadlines.check",
@@ -63,14 +65,17 @@ if TYPE_CHECKING:
     from toolkit.deadlines.check import CheckReport, check_cases
     from toolkit.documents.generate import Verdict, generate, generate_letters, to_pdf, verify
     from toolkit.errors import CasedocsError, CasedocsWarning, InputError, OutputError, Problem, ToolError, UsageError
-    from toolkit.merge.run import MergeResult, merge
+    from toolkit.merge.run import MergeResult
+    from toolkit.merge.run import merge as mail_merge
 
 
 def __getattr__(name: str) -> Any:
     """Import a public name from its module the first time it is used."""
     if name not in _PUBLIC:
         raise AttributeError(f"module 'toolkit' has no attribute {name!r}")
-    value = getattr(importlib.import_module(_PUBLIC[name]), name)
+    where = _PUBLIC[name]
+    module, attribute = where if isinstance(where, tuple) else (where, name)
+    value = getattr(importlib.import_module(module), attribute)
     globals()[name] = value
     return value
 
