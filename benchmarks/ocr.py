@@ -51,7 +51,8 @@ def make_scans(folder: Path, pages: int) -> list[Path]:
 
 
 def bench_ocr(work: Path, pages: int) -> list[Row]:
-    from toolkit.bundle.assemble import BundleDocument, BundleSection, build_bundle
+    from toolkit.bundle.assemble import build_bundle
+    from toolkit.bundle.items import BundleDocument, BundleSection
     from toolkit.bundle.ocr import with_text_layers
 
     scans = make_scans(work / "scans", pages)

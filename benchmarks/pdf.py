@@ -65,7 +65,8 @@ def make_source_pdfs(folder: Path, documents: int = 40, pages: int = 15) -> list
 
 
 def bench_bundle(work: Path) -> list[Row]:
-    from toolkit.bundle.assemble import BundleDocument, BundleSection, build_bundle
+    from toolkit.bundle.assemble import build_bundle
+    from toolkit.bundle.items import BundleDocument, BundleSection
 
     sources = make_source_pdfs(work / "src")
     sections = [

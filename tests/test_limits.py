@@ -15,7 +15,8 @@ from docx import Document
 from PIL import Image
 
 from toolkit import limits
-from toolkit.bundle.assemble import BundleDocument as Doc, BundleSection as Section, build_bundle
+from toolkit.bundle.assemble import build_bundle
+from toolkit.bundle.items import BundleDocument as Doc, BundleSection as Section
 from toolkit.errors import InputError
 from toolkit.pdf.convert import check_docx
 

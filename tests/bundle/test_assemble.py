@@ -25,14 +25,9 @@ from reportlab.pdfgen.canvas import Canvas
 
 from toolkit.bundle import assemble as pdfbundle
 from toolkit.errors import InputError
-from toolkit.bundle.assemble import (
-    BundleCheckError,
-    BundleDocument as Doc,
-    BundleSection as Section,
-    build_bundle,
-    build_supplement,
-    verify_bundle,
-)
+from toolkit.bundle.assemble import build_bundle, build_supplement
+from toolkit.bundle.items import BundleCheckError, BundleDocument as Doc, BundleSection as Section
+from toolkit.bundle.verify import verify_bundle
 
 TITLE = "Keniston Housing Association v John Doe — claim K00XX123 — Bundle A"
 

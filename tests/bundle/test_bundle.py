@@ -20,7 +20,7 @@ from toolkit.bundle.plan import make_bundle, safe_file_name
 from toolkit.cli.main import main
 from toolkit.errors import InputError
 from toolkit.documents.generate import generate_letters
-from toolkit.bundle.assemble import verify_bundle
+from toolkit.bundle.verify import verify_bundle
 
 REF = "KHA-2026-0003"
 NAME = "K00BR417 Keniston HA v Doyle - Bundle A"

@@ -9,7 +9,8 @@ from pypdf import PdfReader
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
-from toolkit.bundle.assemble import BundleDocument as Doc, BundleSection as Section, build_bundle
+from toolkit.bundle.assemble import build_bundle
+from toolkit.bundle.items import BundleDocument as Doc, BundleSection as Section
 from toolkit.bundle.glyphs import MISSING, runs
 from toolkit.bundle.pages import register_fonts
 from toolkit.errors import CasedocsWarning

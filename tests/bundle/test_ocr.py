@@ -17,7 +17,8 @@ from PIL import Image, ImageDraw, ImageFont
 from pypdf import PdfReader
 
 from toolkit.bundle import ocr
-from toolkit.bundle.assemble import BundleDocument, BundleSection, build_bundle
+from toolkit.bundle.assemble import build_bundle
+from toolkit.bundle.items import BundleDocument, BundleSection
 
 WORDS = ["Birchfield", "hammer", "Thursday", "Kestrel"]
 FONT = "/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf"

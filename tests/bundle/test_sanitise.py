@@ -13,7 +13,8 @@ from pypdf.generic import (
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
-from toolkit.bundle.assemble import BundleDocument as Doc, BundleSection as Section, build_bundle
+from toolkit.bundle.assemble import build_bundle
+from toolkit.bundle.items import BundleDocument as Doc, BundleSection as Section
 from toolkit.bundle.sanitise import active_content
 from toolkit.errors import CasedocsWarning
 

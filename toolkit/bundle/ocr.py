@@ -81,10 +81,10 @@ def image_pdf(image: Path, target: Path) -> None:
     import io
 
     from toolkit.bundle import pages as bp
-    from toolkit.bundle.assemble import _prepare_image
+    from toolkit.bundle.sources import prepare_image
 
     problems: list[Any] = []
-    frames = _prepare_image(image, problems)
+    frames = prepare_image(image, problems)
     if problems or not frames:
         raise OSError(f"{image} cannot be read as an image")
     buffer = io.BytesIO()

@@ -58,7 +58,7 @@ def split_schedule(pdf: Path) -> tuple[Path, Path | None]:
 
 
 def applications_for(papers: dict[str, Path], when: date, for_respondent: bool) -> list[Any]:
-    from toolkit.bundle.assemble import BundleDocument
+    from toolkit.bundle.items import BundleDocument
 
     if "anonymity-application" not in papers:
         return []
@@ -77,7 +77,7 @@ def applications_for(papers: dict[str, Path], when: date, for_respondent: bool) 
 
 def order_with_plan(case: Case, papers: dict[str, Path], when: date, exhibits: list[Any]) -> list[Any]:
     """The draft order, and the exclusion-zone plan attached to it as its schedule."""
-    from toolkit.bundle.assemble import BundleDocument
+    from toolkit.bundle.items import BundleDocument
     from toolkit.documents.order import zone_plan
 
     documents = [BundleDocument("Draft injunction order", papers["draft-order"], when)]

@@ -158,7 +158,7 @@ def exhibit_documents(
     case: Case, folder: Path, on: date, for_respondent: bool, marks: dict[str, str] | None = None, *, supplement: bool = False,
 ) -> tuple[list[Any], list[str]]:
     """(exhibits in date order, tenancy agreement included, and the marks withheld) as bundle documents."""
-    from toolkit.bundle.assemble import BundleDocument
+    from toolkit.bundle.items import BundleDocument
 
     marks = marks or case.exhibit_marks()
     redact = Redactor(case, for_respondent)
@@ -192,7 +192,7 @@ def exhibit_documents(
 
 def correspondence(case: Case, folder: Path) -> list[Any]:
     """The warning letters and ABC documents already issued to the respondent (audit.jsonl)."""
-    from toolkit.bundle.assemble import BundleDocument
+    from toolkit.bundle.items import BundleDocument
 
     injunction = require_injunction(case, "injunction bundles")
     log = folder / AUDIT_LOG
@@ -235,7 +235,7 @@ def _marks_label(case: Case) -> str:
 
 def plan_for(case: Case, *, out: Path, on: date | None = None, for_respondent: bool = False) -> Plan:
     """Generate the court papers (if not there yet) and lay out the sections."""
-    from toolkit.bundle.assemble import BundleDocument, BundleSection
+    from toolkit.bundle.items import BundleDocument, BundleSection
     from toolkit.bundle.papers import applications_for, court_papers, order_with_plan
     from toolkit.documents.court import ordinal
 
