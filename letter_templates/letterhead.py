@@ -159,8 +159,9 @@ OFFICER_DETAILS = (
 )
 
 
-def address_block(doc: Document, details: str = OFFICER_DETAILS) -> None:
-    """Recipient on the left, ``details`` (date, reference, who to contact) on the right."""
+def address_block(doc: Document, details: str = OFFICER_DETAILS, size: int = 10) -> None:
+    """Recipient on the left, ``details`` (date, reference, who to contact) on the right, in
+    ``size`` points (Easy Read: as large as its text)."""
     table = doc.add_table(rows=1, cols=2)
     no_borders(table)
     set_widths(table, (Mm(96), Mm(70)))
@@ -168,7 +169,7 @@ def address_block(doc: Document, details: str = OFFICER_DETAILS) -> None:
     left.paragraphs[0].add_run("{{ recipient.name }}\n{{ recipient.address|join('\\n') }}\n{{ recipient.postcode }}")
     right.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.LEFT
     run = right.paragraphs[0].add_run(details)
-    run.font.size = Pt(10)
+    run.font.size = Pt(size)
     doc.add_paragraph()
 
 

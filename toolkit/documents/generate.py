@@ -27,7 +27,7 @@ from toolkit.documents.compare import differences
 from toolkit.casefile.model import Case, Party
 from toolkit.output import publish_recorded
 from toolkit.records import AUDIT_LOG, PROP, recover_unrecorded
-from toolkit.templates.registry import Registry, Selection, warn_about
+from toolkit.templates.registry import Registry, Selection, is_easy_read, warn_about
 from toolkit.templates.engine import Properties, compiled, read_custom_properties
 
 
@@ -83,9 +83,12 @@ def render_request(request: Request, *, registry: Registry | None = None, templa
     large_print = bool(reader and reader.format == "large_print")
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", CasedocsWarning)
-        selection = registry.select(kind.name, request.document_date, language, template_version)
+        wants_easy_read = bool(reader and reader.format == "easy_read")
+        selection = registry.select_for_reader(
+            kind.name, request.document_date, language, wants_easy_read=wants_easy_read, version=template_version
+        )
         warn_about(selection)
-        if reader and reader.format == "easy_read":
+        if wants_easy_read and not is_easy_read(selection.template.language):
             warnings.warn(
                 f"{reader.name} asked for easy read: there is no easy read version of the {kind.name}, so the standard one was made; arrange an easy read explanation",
                 CasedocsWarning,

@@ -2,7 +2,7 @@
 
 Columns (``docs/cli.md``, "Mail-merge recipients"): ``name``, ``address_line_1`` and
 ``postcode`` are required; ``address_line_2``, ``address_line_3``, ``language`` (BCP 47,
-default ``en``), ``format`` (``standard``, ``large_print``, ``easy_read``; default
+default ``en``), ``format`` (``standard``, ``large_print``, ``easy_read``, ``braille``; default
 ``standard``) and ``tenancy_reference`` are optional. Any other column is passed to the
 template as it is, in ``recipient.extra`` (keyed by the header exactly as written).
 Known column names are matched leniently (``Name``, ``Address line 1`` and
@@ -37,7 +37,7 @@ from toolkit.errors import InputError
 from toolkit.casefile.values import LANGUAGE_PATTERN
 from toolkit.printable import first_unprintable, refusal
 
-FORMATS = ("standard", "large_print", "easy_read")
+FORMATS = ("standard", "large_print", "easy_read", "braille")
 REQUIRED = ("name", "address_line_1", "postcode")
 KNOWN = ("name", "address_line_1", "address_line_2", "address_line_3", "postcode", "language", "format", "tenancy_reference")
 _POSTCODE = re.compile(r"^(GIR ?0AA|[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2})$")
@@ -85,7 +85,7 @@ class Recipient(BaseModel):
     address_line_3: str = ""
     postcode: str
     language: str = "en"
-    format: Literal["standard", "large_print", "easy_read"] = "standard"
+    format: Literal["standard", "large_print", "easy_read", "braille"] = "standard"
     tenancy_reference: str = ""
     extra: dict[str, str] = Field(default_factory=dict)
 

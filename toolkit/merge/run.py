@@ -5,8 +5,10 @@ How a run goes
 1. **Validate every row first** (:func:`toolkit.merge.recipients.survey`, a stream): a bad row
    is ``file:line: what is wrong``; without ``--skip-bad-rows`` nothing is made and the
    exit status is 1. An identical row repeated counts as bad (two letters to one person).
-2. **Choose the template once per language** (``Registry.select``): a recipient whose
-   language has no variant gets English, and the run says on stderr how many did.
+2. **Choose the template once per language and format** (``Registry.select_for_reader``): a
+   recipient whose language has no variant gets English, one who asked for easy read gets the
+   Easy Read version where there is one, and the run says on stderr how many did not. A
+   recipient who reads braille also gets a ``.brf`` beside the letter (formats/braille.py).
 3. **Render and write** with ``--jobs`` worker processes (default: every core). The
    per-template work -- unzip, tag repair, Jinja compile -- is done once
    (:class:`~toolkit.templates.engine.CompiledTemplate`, compiled in the parent before the pool
@@ -64,7 +66,8 @@ from toolkit.errors import CasedocsWarning, InputError
 from toolkit.records import AUDIT_LOG, PROP, read_records, recover_unrecorded, unrecorded
 from toolkit.output import FILE_MODE, ensure_dir, replace_atomically, withdraw_unless_recorded, write_issued_many
 from toolkit.merge.recipients import Recipient, RowProblem, read_rows, survey
-from toolkit.templates.registry import SOURCE_LANGUAGE, Registry, TemplateVersion
+from toolkit.formats.braille import BrailleUnavailable, table_for, to_brf
+from toolkit.templates.registry import SOURCE_LANGUAGE, Registry, TemplateVersion, is_easy_read, plain_language
 from toolkit.templates.engine import Properties, compiled
 
 BATCH = 32  # letters a worker renders, syncs and writes together
@@ -151,7 +154,7 @@ def render_recipient(kind: str | MergeKind, recipient: Recipient, template: Temp
 def fell_back_to_english(template_language: str, wanted: str) -> bool:
     """``pl`` got English; ``pl-PL`` getting ``pl``, or ``en-GB`` getting ``en``, did not fall back."""
     base = wanted.lower().replace("_", "-").split("-")[0]
-    return template_language.lower() == SOURCE_LANGUAGE and base != SOURCE_LANGUAGE
+    return plain_language(template_language) == SOURCE_LANGUAGE and base != SOURCE_LANGUAGE
 
 
 def slug(text: str, limit: int = 40) -> str:
@@ -198,13 +201,21 @@ def _render_batch(batch: list[Task]) -> list[Done]:
     """Render a batch of letters and write them (one disk sync for the batch); return only paths and hashes."""
     made: list[tuple[int, Path, bytes]] = []
     done: dict[int, Done] = {}
+    braille: list[tuple[Path, bytes]] = []
     for line, recipient, template, target, needed in batch:
         if needed:
-            made.append((line, Path(target), render_recipient(_worker["kind"], recipient, template, _worker["on"])))
+            data = render_recipient(_worker["kind"], recipient, template, _worker["on"])
+            made.append((line, Path(target), data))
+            if recipient.format == "braille":
+                try:
+                    braille.append((Path(target).with_suffix(".brf"), to_brf(data, template.language)))
+                except BrailleUnavailable:
+                    pass  # the print letter only; the run's notes say so (MergeResult.no_braille)
         else:
             done[line] = (line, target, False, "", False)
     for (line, _, data), (path, written) in zip(made, write_issued_many([(t, d) for _, t, d in made])):
         done[line] = (line, str(path), written, hashlib.sha256(data).hexdigest(), True)
+    write_issued_many(braille)
     return [done[task[0]] for task in batch]
 
 
@@ -246,7 +257,8 @@ class MergeResult:
     bad: list[RowProblem] = field(default_factory=list)
     fell_back: Counter = field(default_factory=Counter)  # requested language -> letters in English
     unreviewed: Counter = field(default_factory=Counter)  # template language -> letters
-    easy_read: int = 0
+    easy_read: int = 0  # asked for easy read, had the standard letter
+    no_braille: Counter = field(default_factory=Counter)  # template language without a braille table -> letters
     pdfs: list[Path] = field(default_factory=list)
     print_pdfs: list[Path] = field(default_factory=list)  # one, or volumes of PRINT_VOLUME letters
 
@@ -261,7 +273,10 @@ class MergeResult:
                 f"recipient's language ({langs}); arrange translations or interpreters for them"
             )
         for lang, n in sorted(self.unreviewed.items()):
-            notes.append(f"{n} letter{'s' if n != 1 else ''} used the unreviewed {lang} translation: have it checked before sending")
+            what = "Easy Read version, not yet checked with readers" if is_easy_read(lang) else f"{lang} translation"
+            notes.append(f"{n} letter{'s' if n != 1 else ''} used the unreviewed {what}: have it checked before sending")
+        for lang, n in sorted(self.no_braille.items()):
+            notes.append(f"{n} recipient{'s' if n != 1 else ''} read braille, but liblouis has no braille table for '{lang}': only print was made; arrange a transcription")
         if self.easy_read:
             notes.append(
                 f"{self.easy_read} recipient{'s' if self.easy_read != 1 else ''} asked for easy read: there is no easy read "
@@ -361,11 +376,12 @@ def merge(
     if not found.good:
         raise InputError(f"{path}:1: there are no recipients to write to" + (" (every row has a problem)" if found.bad else ""))
 
-    selections = {}
+    selections = {}  # (language, easy read?) -> the template
     for language in found.languages:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", CasedocsWarning)
-            selections[language] = registry.select(mk.name, on, language)
+        for wants_easy_read in (False, True):
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", CasedocsWarning)
+                selections[language, wants_easy_read] = registry.select_for_reader(mk.name, on, language, wants_easy_read=wants_easy_read)
     templates = list({s.template: None for s in selections.values()})
     for template in templates:
         compiled(template)  # once, before the workers fork (they inherit it)
@@ -381,7 +397,7 @@ def merge(
                 if row.line in found.bad_lines or row.recipient is None:
                     continue
                 recipient = row.recipient
-                selection = selections[recipient.language]
+                selection = selections[recipient.language, recipient.format == "easy_read"]
                 template = selection.template
                 key = render_key(mk.name, recipient, template, on)
                 previous = done.get(key)
@@ -394,8 +410,10 @@ def merge(
                     result.fell_back[recipient.language] += 1
                 if template.entry.translation_status == "unreviewed":
                     result.unreviewed[template.language] += 1
-                if recipient.format == "easy_read":
+                if recipient.format == "easy_read" and not is_easy_read(template.language):
                     result.easy_read += 1
+                if recipient.format == "braille" and not _has_braille(template.language):
+                    result.no_braille[template.language] += 1
                 if pdf:
                     print_items.append((recipient.postcode, recipient.name, row.line, target))
                 yield row.line, recipient, template, str(target), not finished
@@ -440,6 +458,13 @@ def merge(
     return result
 
 
+def _has_braille(language: str) -> bool:
+    try:
+        return bool(table_for(language))
+    except BrailleUnavailable:
+        return False
+
+
 def _record(
     outcomes: list[Done], pending: dict[int, tuple[str, TemplateVersion, str]], result: MergeResult,
     folder: Path, emit: Callable[[Path], None], keep_paths: bool, bar: ProgressBar | None,
@@ -469,6 +494,8 @@ def _record(
     withdraw_unless_recorded(fresh, folder / AUDIT_LOG, records)
     for path in paths:  # printed only once recorded
         emit(path)
+        if path.with_suffix(".brf").exists():  # the braille beside it (formats/braille.py)
+            emit(path.with_suffix(".brf"))
         if keep_paths:
             result.documents.append(path)
     if bar:

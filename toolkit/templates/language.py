@@ -47,8 +47,10 @@ def script_font(language: str) -> str:
 
 
 def docx_language_tag(language: str) -> str:
-    """The tag for ``w:lang``: BCP 47, English as British English."""
-    return SOURCE_TAGS.get(language.lower(), language.replace("_", "-"))
+    """The tag for ``w:lang``: BCP 47 without private-use variants (an Easy Read version is in
+    its language), English as British English."""
+    language = language.replace("_", "-").split("-x-")[0]
+    return SOURCE_TAGS.get(language.lower(), language)
 
 
 def set_document_language(styles_xml: bytes, language: str, *, font: str | None = None) -> bytes:

@@ -47,6 +47,23 @@ MANIFEST = "manifest.yaml"
 SOURCE_LANGUAGE = "en"
 
 TranslationStatus = Literal["source", "reviewed", "unreviewed"]
+#: Easy Read versions are recorded as a private-use variant of their language (BCP 47
+#: ``-x-``): ``en-x-easyread``. Versions, review status and fallback then work as for a language.
+EASY_READ = "x-easyread"
+
+
+def easy_read(language: str) -> str:
+    """The Easy Read variant of a language: ``en`` -> ``en-x-easyread``."""
+    return f"{language}-{EASY_READ}"
+
+
+def is_easy_read(language: str) -> bool:
+    return language.lower().endswith(f"-{EASY_READ}")
+
+
+def plain_language(language: str) -> str:
+    """The language without a private-use variant: ``en-x-easyread`` -> ``en``."""
+    return language.lower().split("-x-")[0]
 
 
 class VersionEntry(BaseModel):
@@ -207,6 +224,20 @@ class Registry:
                 return Selection(chosen, language)
         raise InputError(f"the {kind} template has no English ({SOURCE_LANGUAGE}) version to fall back on")
 
+    def select_for_reader(
+        self, kind: str, on: date, language: str, *, wants_easy_read: bool = False, version: int | None = None
+    ) -> Selection:
+        """:meth:`select`, and for a reader who asked for easy read its Easy Read variant where
+        one is in force (an English Easy Read rather than the English standard one when their
+        language has neither). Without one, the standard version: the caller says so."""
+        if wants_easy_read:
+            chosen = self.select(kind, on, easy_read(language), version)
+            if not is_easy_read(chosen.template.language) and plain_language(chosen.template.language) == SOURCE_LANGUAGE:
+                chosen = self.select(kind, on, easy_read(SOURCE_LANGUAGE), version)
+            if is_easy_read(chosen.template.language):
+                return Selection(chosen.template, easy_read(language))
+        return self.select(kind, on, language, version)
+
     def review_overdue(self, today: date) -> list[TemplateVersion]:
         """Versions still in force (newest of their language) past their review date."""
         overdue = []
@@ -244,12 +275,19 @@ def warn_about(selection: Selection) -> list[str]:
     """The notes a person must act on for this choice; also issued as warnings."""
     notes = []
     template = selection.template
-    if selection.fell_back:
+    if selection.fell_back and is_easy_read(selection.requested_language):
+        notes.append(
+            f"no {plain_language(selection.requested_language)} Easy Read version of the {template.kind} template: "
+            f"the document is the {template.language} one; arrange an interpreter or a translation for the reader"
+        )
+    elif selection.fell_back:
         notes.append(
             f"no {selection.requested_language} version of the {template.kind} template: the document is in "
             f"English; arrange an interpreter or a translation for the reader"
         )
-    if template.entry.translation_status == "unreviewed":
+    if template.entry.translation_status == "unreviewed" and is_easy_read(template.language):
+        notes.append(f"the Easy Read version of the {template.kind} (v{template.version}) has not yet been checked with readers: have it checked before relying on it")
+    elif template.entry.translation_status == "unreviewed":
         notes.append(f"the {template.language} translation of {template.label} has not been reviewed: have it checked before relying on it")
     for note in notes:
         warnings.warn(note, CasedocsWarning, stacklevel=2)

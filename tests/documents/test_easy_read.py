@@ -1,0 +1,136 @@
+"""Easy Read (format: easy_read): one idea a line, a picture beside each, large type, a low reading level."""
+
+from __future__ import annotations
+
+import io
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+from helpers import CASES
+from toolkit.casefile.loader import load_case
+from toolkit.documents.generate import generate
+from toolkit.errors import CasedocsWarning
+from toolkit.merge.recipients import Recipient
+from toolkit.merge.run import merge, render_recipient
+from toolkit.templates.engine import compiled
+from toolkit.templates.registry import Registry
+
+ON = date(2026, 11, 30)
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def syllables(word: str) -> int:
+    """English syllables by vowel groups, less a silent final e/es/ed (no dictionary needed)."""
+    word = word.lower().strip("'’")
+    if len(word) <= 3:
+        return 1
+    word = re.sub(r"(?:[^laeiouy]es|ed|[^laeiouy]e)$", "", word)
+    word = re.sub(r"^y", "", word)
+    return max(1, len(re.findall(r"[aeiouy]{1,2}", word)))
+
+
+def flesch_kincaid_grade(sentences: list[str]) -> float:
+    """0.39 (words/sentence) + 11.8 (syllables/word) - 15.59, over words made of letters
+    (phone numbers, emails and web addresses are read out, not read as words)."""
+    words = [w for s in sentences for w in re.findall(r"[A-Za-z'’]+(?:-[A-Za-z]+)*", re.sub(r"\S*[@\d]\S*|\S+\.(?:uk|org|com)\S*", " ", s))]
+    count = sum(len(re.findall(r".+?(?:[.!?](?=\s|$)|$)", s.strip())) or 1 for s in sentences if s.strip())
+    return 0.39 * len(words) / count + 11.8 * sum(syllables(w) for w in words) / len(words) - 15.59
+
+
+def test_the_syllable_counter_on_known_words() -> None:
+    counted = {w: syllables(w) for w in ("harassment", "police", "organisation", "the", "home", "called", "people", "happen", "safer")}
+    assert counted == {"harassment": 3, "police": 2, "organisation": 5, "the": 1, "home": 1, "called": 1, "people": 2, "happen": 2, "safer": 2}
+    # the standard letter's text scores as the adult text it is
+    assert flesch_kincaid_grade(["Harassment and hate crime are never acceptable, and we take every report seriously."]) > 8
+
+
+def ideas_of(document: Document) -> list[tuple[bool, str]]:
+    """(has a picture, text) for every row of the ideas tables (those with pictures)."""
+    rows = []
+    for table in document.tables:
+        if not table._tbl.xpath(".//w:drawing"):
+            continue
+        for row in table.rows:
+            left, right = row.cells[0], row.cells[-1]
+            rows.append((bool(left._tc.xpath(".//w:drawing")), right.text.strip()))
+    return rows
+
+
+def sizes(document: Document) -> list[int]:
+    """Every explicit and default font size (half-points) in the body and the styles used there."""
+    body = [int(v) for v in re.findall(r'<w:sz w:val="(\d+)"', document.element.xml)]
+    normal = document.styles["Normal"].font.size.pt * 2
+    return body + [int(normal)]
+
+
+def easy_reader_letter(kind: str, tmp_path: Path) -> Document:
+    case = load_case(CASES / "KHA-2026-0003.yaml")
+    case.party("V1").format = "easy_read"
+    with pytest.warns(CasedocsWarning, match="Easy Read version of the .* not yet been checked with readers"):
+        (docx,) = generate(kind, case, party="V1", on=ON, out=tmp_path)
+    return Document(str(docx))
+
+
+@pytest.mark.parametrize("kind", ["acknowledgement", "consent-form"])
+def test_case_documents_in_easy_read(kind: str, tmp_path: Path) -> None:
+    document = easy_reader_letter(kind, tmp_path)
+    check_easy_read(document)
+    text = "\n".join(t for _, t in ideas_of(document))
+    if kind == "acknowledgement":
+        assert "Priya Sharma will help you." in text and "Call the police on 999." in text
+        assert "You told us on 7 September 2026." in text
+    else:  # the same consent, in easy words: optional, withdrawable, one box per organisation
+        assert "Saying no is fine." in text and "You can change your mind at any time." in text
+        assert "Metropolitan Police Service" in "\n".join(c.text for t in document.tables for r in t.rows for c in r.cells)
+        assert "6 years" in text
+
+
+def check_easy_read(document: Document) -> None:
+    ideas = ideas_of(document)
+    assert len(ideas) >= 8 and all(picture and text for picture, text in ideas), ideas
+    for _, text in ideas:  # one idea a line: at most two short sentences
+        sentences = re.findall(r".+?[.!?](?=\s|$)", text) or [text]  # a full stop inside an address is not an end
+        assert len(sentences) <= 2 and all(len(s.split()) <= 16 for s in sentences), text
+    assert min(sizes(document)) >= 28  # 14 pt and more
+    descriptions = document.element.xpath(".//wp:docPr/@descr")
+    assert descriptions and all(d.startswith("Picture: ") for d in descriptions)  # alt text for screen readers
+    grade = flesch_kincaid_grade([t for _, t in ideas])
+    assert grade <= 5, grade
+
+
+def test_policy_notice_in_easy_read_through_the_merge(tmp_path: Path) -> None:
+    rows = tmp_path / "rows.csv"
+    rows.write_text(
+        "name,address_line_1,postcode,language,format\n"
+        "Sam Price,2 Elm Road,BR1 1AA,en,easy_read\n"
+        "Ola Nowak,3 Elm Road,BR1 1AB,pl,easy_read\n"
+        "Ann Lee,4 Elm Road,BR1 1AD,en,standard\n"
+    )
+    result = merge("policy-notice", rows, out=tmp_path / "out", on=ON, jobs=1, keep_paths=True)
+    easy, polish, standard = (Document(str(p)) for p in result.documents)
+    check_easy_read(easy)
+    check_easy_read(polish)  # no Polish notice: English Easy Read, not English standard print
+    assert not ideas_of(standard)
+    assert result.easy_read == 0 and result.fell_back["pl"] == 1
+    assert any("Easy Read version, not yet checked with readers" in n for n in result.notes())
+
+
+def test_large_print_easy_read_is_at_least_16_point() -> None:
+    template = Registry().select_for_reader("policy-notice", ON, "en", wants_easy_read=True).template
+    recipient = Recipient(name="Sam Price", address_line_1="2 Elm Road", postcode="BR1 1AA", format="large_print")
+    data = render_recipient("policy-notice", recipient, template, ON)
+    document = Document(io.BytesIO(data))
+    assert min(sizes(document)) >= 32
+    assert compiled(template).template.language == "en-x-easyread"
+
+
+def test_a_kind_without_easy_read_says_so_and_makes_the_standard_one(tmp_path: Path) -> None:
+    case = load_case(CASES / "KHA-2026-0003.yaml")
+    case.party("P1").format = "easy_read"
+    with pytest.warns(CasedocsWarning, match="asked for easy read: there is no easy read version of the warning-letter"):
+        (docx,) = generate("warning-letter", case, party="P1", stage="first", on=ON, out=tmp_path)
+    assert not ideas_of(Document(str(docx)))
