@@ -243,19 +243,19 @@ def test_a_recipient_gets_their_language_where_a_variant_exists(tmp_path):
     root = tmp_path / "templates"
     shutil.copytree(TEMPLATES_DIR / KIND, root / KIND)
     manifest = yaml.safe_load((root / KIND / "manifest.yaml").read_text())
-    english = manifest["versions"][0]
+    english = next(v for v in manifest["versions"] if v["language"] == "en")
     shutil.copy(root / KIND / english["file"], root / KIND / "policy-notice-v1-pl.docx")
     manifest["versions"].append({**english, "language": "pl", "file": "policy-notice-v1-pl.docx",
                                  "translation_status": "unreviewed", "translated_by": "test"})
     (root / KIND / "manifest.yaml").write_text(yaml.safe_dump(manifest))
     path = write_csv(tmp_path / "r.csv", [
         ["Jan Kowalski", "5 Low Road", "", "SE1 7AD", "pl-PL", "", "", ""],
-        ["Amira Haddad", "2 Low Road", "", "SE1 7AA", "ar", "", "", ""],
+        ["Shirin Karimi", "2 Low Road", "", "SE1 7AA", "fa", "", "", ""],
     ])
     result = merge(KIND, path, on=ON, out=tmp_path / "out", registry=Registry(root), keep_paths=True, progress=False)
     props = [read_custom_properties(p.read_bytes()) for p in result.documents]
     assert [p["casedocs.template_language"] for p in props] == ["pl", "en"]
-    assert result.fell_back == {"ar": 1} and result.unreviewed == {"pl": 1}
+    assert result.fell_back == {"fa": 1} and result.unreviewed == {"pl": 1}
 
 
 # -- interrupted runs ------------------------------------------------------------------
