@@ -54,6 +54,16 @@ def flat(text: str) -> str:
 
 
 @pytest.mark.libreoffice
+def test_the_bundle_stays_an_ordinary_pdf_though_its_letters_are_pdf_a(made) -> None:
+    """Letters and court documents are converted as tagged PDF/A-2b (pdf/convert.py); the
+    bundle assembled from their pages is not, and claims neither (court bundles unchanged)."""
+    letter = next((made["out"] / REF).glob(f"{REF}-warning-letter-*.pdf"))
+    assert b"pdfaid:part" in letter.read_bytes()
+    catalog = PdfReader(made["pdf"]).trailer["/Root"]
+    assert "/Metadata" not in catalog and "/OutputIntents" not in catalog and "/StructTreeRoot" not in catalog
+
+
+@pytest.mark.libreoffice
 def test_file_names_and_sections(made) -> None:
     assert made["pdf"] == made["out"] / REF / f"{NAME}.pdf"
     assert made["json"] == made["out"] / REF / f"{NAME}.json"
