@@ -213,6 +213,20 @@ def test_a_missing_column_is_one_message_for_the_file(tmp_path, capsys):
     )
 
 
+def test_yaml_empty_and_null_values_are_left_out_but_quoted_ones_kept(tmp_path):
+    """``address_line_2:`` with nothing after it (and ``~``) is no value, as in YAML; ``''`` is text."""
+    path = tmp_path / "r.yaml"
+    path.write_text(
+        "- name: Anna Nowak\n  address_line_1: 1 High Street\n  address_line_2:\n  address_line_3: ~\n  postcode: BR1 3AB\n"
+        "  tenancy_reference: 'null'\n",
+        encoding="utf-8",
+    )
+    (row,) = read_rows(path)
+    assert row.problems == ()
+    assert (row.recipient.address_line_2, row.recipient.address_line_3) == ("", "")
+    assert row.recipient.tenancy_reference == "null"
+
+
 def test_yaml_recipients_name_the_line_of_the_entry(tmp_path):
     path = tmp_path / "r.yaml"
     path.write_text(

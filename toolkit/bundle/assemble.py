@@ -61,6 +61,7 @@ from pypdf import PageObject, PdfReader, PdfWriter
 from pypdf.constants import PageLabelStyle
 from pypdf.generic import (
     ArrayObject,
+    BooleanObject,
     DictionaryObject,
     FloatObject,
     NameObject,
@@ -276,16 +277,14 @@ def _finish(writer: PdfWriter, title: str) -> None:
     writer.compress_identical_objects()
 
 
-def _true():
-    from pypdf.generic import BooleanObject
-
+def _true() -> BooleanObject:
     return BooleanObject(True)
 
 
 # ----------------------------------------------------------------------------- index JSON
 def _section_json(title: str, items: list[Item], supplement: bool) -> dict[str, Any]:
     docs = [it for it in items if it.kind != "note"]
-    entries = []
+    entries: list[dict[str, Any]] = []
     for it in items:
         d = it.doc
         if it.kind == "note":

@@ -16,6 +16,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
@@ -345,7 +346,7 @@ def image_placement(px_w: int, px_h: int, dpi: tuple[float, float] | None) -> tu
     return page, natural_w * scale, natural_h * scale
 
 
-def draw_image(canvas: Canvas, image_source, px_w: int, px_h: int, page, w: float, h: float) -> None:
+def draw_image(canvas: Canvas, image_source: Any, px_w: int, px_h: int, page: tuple[float, float], w: float, h: float) -> None:
     """Draw one image centred in the area above the stamp strip of a ``page``-sized page."""
     canvas.setPageSize(page)
     x = (page[0] - w) / 2

@@ -60,7 +60,7 @@ def sanitise(reader: PdfReader) -> int:
 
 
 def _in_catalogue(reader: PdfReader) -> int:
-    root = reader.trailer["/Root"].get_object()
+    root: Any = reader.trailer["/Root"].get_object()
     names = root.get("/Names")
     names = names.get_object() if names is not None else {}
     form = root.get("/AcroForm")
@@ -96,7 +96,7 @@ def active_content(reader: PdfReader) -> list[str]:
                 found.append(str(obj["/S"]))
             if obj.get("/Subtype") in _ACTIVE_ANNOTS:
                 found.append(str(obj["/Subtype"]))
-    root = reader.trailer["/Root"].get_object()
+    root: Any = reader.trailer["/Root"].get_object()
     action = root.get("/OpenAction")
     if isinstance(action, (DictionaryObject, IndirectObject)) and isinstance(action.get_object(), DictionaryObject):
         found.append("/OpenAction")

@@ -8,10 +8,11 @@ import contextlib
 import io
 import logging
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from PIL import Image
 from pypdf import PdfReader
 from pypdf.generic import (
     ArrayObject,
@@ -28,7 +29,7 @@ log = logging.getLogger(__name__)
 
 # ----------------------------------------------------------------------------- checks
 @contextlib.contextmanager
-def quiet_pypdf():
+def quiet_pypdf() -> Iterator[None]:
     """pypdf logs every oddity of a broken file on the root handler; we report the file
     as an :class:`InputError` instead, so its chatter goes to debug logging only."""
     logger = logging.getLogger("pypdf")
@@ -71,9 +72,9 @@ def _open_pdf_checked(path: Path, problems: list[Problem]) -> PdfReader | None:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
             try:
-                ok = reader.decrypt("")
-            except Exception:
-                ok = 0
+                ok = bool(reader.decrypt(""))
+            except Exception:  # noqa: BLE001 - any failure to open it means it stays locked
+                ok = False
             if not ok:
                 bad("is encrypted (password-protected); ask for a copy without a password")
                 return None
@@ -99,7 +100,7 @@ def _open_pdf_checked(path: Path, problems: list[Problem]) -> PdfReader | None:
 
 
 def prepare_image(path: Path, problems: list[Problem]) -> list[Frame]:
-    from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
+    from PIL import ImageOps, ImageSequence, UnidentifiedImageError
 
     from reportlab.lib.utils import ImageReader
 
@@ -111,9 +112,9 @@ def prepare_image(path: Path, problems: list[Problem]) -> list[Frame]:
     except (UnidentifiedImageError, OSError) as exc:
         problems.append(Problem(str(path), 0, 0, f"cannot be read as an image; it may be corrupt ({exc})"))
         return []
-    too_big = image_size_problem(im)
-    if too_big:
-        problems.append(Problem(str(path), 0, 0, too_big))
+    oversize_image = image_size_problem(im)
+    if oversize_image:
+        problems.append(Problem(str(path), 0, 0, oversize_image))
         return []
     try:
         im.load()
@@ -124,8 +125,8 @@ def prepare_image(path: Path, problems: list[Problem]) -> list[Frame]:
     fmt = im.format
     try:
         for index, frame in enumerate(ImageSequence.Iterator(im)):
-            if index and (too_big := image_size_problem(frame, index)):
-                problems.append(Problem(str(path), 0, 0, too_big))
+            if index and (oversize := image_size_problem(frame, index)):
+                problems.append(Problem(str(path), 0, 0, oversize))
                 return []
             dpi = frame.info.get("dpi") or im.info.get("dpi")
             dpi_t = (float(dpi[0]), float(dpi[1])) if dpi else None
@@ -164,7 +165,7 @@ def prepare_image(path: Path, problems: list[Problem]) -> list[Frame]:
     return frames
 
 
-def _photographic(img) -> bool:
+def _photographic(img: Image.Image) -> bool:
     """Many colours (a photograph saved as PNG/TIFF): JPEG is far smaller than Flate."""
     thumb = img.copy()
     thumb.thumbnail((200, 200))

@@ -62,7 +62,7 @@ def _stamps(reader: PdfReader) -> list[str]:
 def _viewer_settings(reader: PdfReader, pages: _Pages) -> list[str]:
     """The file opens on page 1 at 100 % with the bookmarks shown."""
     wrong = []
-    root = reader.trailer["/Root"]
+    root: Any = reader.trailer["/Root"]
     if root.get("/PageMode") != "/UseOutlines":
         wrong.append("/PageMode is not /UseOutlines")
     try:
@@ -113,7 +113,8 @@ def _bookmarks(reader: PdfReader, data: dict[str, Any]) -> list[str]:
                 walk(item, depth + 1)
                 continue
             counts["sections" if depth == 0 else "documents"] += 1
-            target = reader.get_destination_page_number(item) + 1
+            page = reader.get_destination_page_number(item)
+            target = None if page is None else page + 1
             m = PAGE_IN_TITLE.search(item.title)
             if m and int(m.group(1)) != target:
                 wrong.append(f"bookmark {item.title!r} lands on page {target}")

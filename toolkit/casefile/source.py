@@ -22,10 +22,8 @@ from toolkit.errors import InputError, Problem
 from toolkit.casefile.messages import one_line
 from toolkit.printable import describe, first_unprintable, refusal
 
-try:  # libyaml is much faster; the pure-Python parser gives the same events
-    from yaml import CSafeLoader as _EventSource  # type: ignore[attr-defined]
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _EventSource  # type: ignore[assignment]
+# libyaml is much faster; the pure-Python parser (where PyYAML was built without it) gives the same events
+_EventSource: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 MAX_BYTES = 2_000_000
 MAX_NODES = 200_000

@@ -25,7 +25,7 @@ import hashlib
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
@@ -330,12 +330,9 @@ def _note_unprintable(item: dict[str, Any], event: Any, what: str) -> None:
 
 def _yaml_rows(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
     """A YAML list of mappings, from the parser's events: scalars stay text, one item at a time."""
-    try:
-        loader = yaml.CSafeLoader  # type: ignore[attr-defined]
-    except AttributeError:  # pragma: no cover
-        loader = yaml.SafeLoader
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml where PyYAML was built with it
     with path.open("r", encoding="utf-8-sig") as handle:
-        events = yaml.parse(handle, Loader=loader)
+        events: Iterator[Any] = yaml.parse(handle, Loader=loader)  # every event has its marks
         depth = 0
         item_line = 0
         item: dict[str, Any] = {}
@@ -389,7 +386,7 @@ def _yaml_rows(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
                     continue
                 if isinstance(event, yaml.ScalarEvent):
                     _note_unprintable(item, event, "value")
-                    item[key] = None if event.value in ("", "~", "null") and event.plain_implicit and not event.style else event.value
+                    item[key] = None if event.value in ("", "~", "null") and event.implicit[0] and not event.style else event.value
                     key = None
                 else:
                     item[key] = []  # reported as "should be text"
@@ -433,14 +430,14 @@ class Survey:
     """What a first pass over the list found: the good count and every bad row."""
 
     good: int = 0
-    bad: list[RowProblem] | None = None
-    bad_lines: set[int] | None = None
-    languages: dict[str, int] | None = None
+    bad: list[RowProblem] = field(default_factory=list)
+    bad_lines: set[int] = field(default_factory=set)
+    languages: dict[str, int] = field(default_factory=dict)
 
 
 def survey(path: Path) -> Survey:
     """Validate every row (a stream; only the problems and the keys are kept)."""
-    result = Survey(0, [], set(), {})
+    result = Survey()
     first_line: dict[str, int] = {}
     for row in read_rows(path):
         problems = list(row.problems)
@@ -456,6 +453,7 @@ def survey(path: Path) -> Survey:
             result.bad_lines.add(row.line)
         else:
             result.good += 1
+            assert row.recipient is not None  # a row without problems has its recipient
             language = row.recipient.language
             result.languages[language] = result.languages.get(language, 0) + 1
     return result

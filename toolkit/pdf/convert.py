@@ -60,6 +60,7 @@ import zlib
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import IO
 
 from toolkit.errors import InputError, Problem, ToolError
 from toolkit.limits import docx_bomb_problem
@@ -359,7 +360,7 @@ class ConverterPool:
                 f"LibreOffice (soffice) could not be started ({self.soffice}: {exc}): {INSTALL_HINT}"
             ) from exc
 
-        def pump(stream, name: str) -> None:
+        def pump(stream: IO[str], name: str) -> None:
             for line in stream:
                 events.put((name, line.rstrip("\n")))
             events.put((name, None))
