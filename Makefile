@@ -21,7 +21,7 @@ PARTY     ?=
 PDF_FLAG  := $(if $(shell command -v soffice 2>/dev/null),--pdf,)
 SYSTEM_PACKAGES := libreoffice-writer-nogui fonts-liberation2 fonts-crosextra-carlito fonts-noto-core fonts-dejavu-core poppler-utils qpdf liblouis-bin ocrmypdf tesseract-ocr tesseract-ocr-eng
 
-.PHONY: help demo setup system-deps test validate check letters abc consent bundle newsletter report bench schema clean
+.PHONY: help demo setup system-deps test validate check letters abc consent bundle newsletter report bench schema clean lint
 
 help: ## show this list
 	@awk 'BEGIN {FS = ":.*## "; print "Usage: make TARGET [CASE=KHA-2026-0001] [PARTY=V1] [YEAR=2026]\n"} \
@@ -60,6 +60,10 @@ system-deps: ## install LibreOffice, fonts, liblouis and OCRmyPDF with apt-get w
 	  echo "  sudo apt-get install --no-install-recommends $(SYSTEM_PACKAGES)" >&2; \
 	  echo "(.docx documents are still generated without them)" >&2; \
 	fi
+
+lint: $(VENV)/.installed ## ruff (style, bugs, complexity) and mypy (types), as CI runs them
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy
 
 test: setup ## run the test suite (LibreOffice tests included)
 	$(PY) -m pytest -q

@@ -106,11 +106,11 @@ print("BENCH", code, wall, peak, kids.ru_maxrss, me.ru_utime + me.ru_stime, kids
 
 
 def _run_merge(args: list[str], cwd: Path) -> dict[str, float]:
-    done = subprocess.run([sys.executable, "-c", _CHILD, *args], cwd=cwd, capture_output=True, text=True, timeout=3600)
+    done = subprocess.run([sys.executable, "-c", _CHILD, *args], cwd=cwd, capture_output=True, text=True, timeout=3600, check=False)
     line = next((ln for ln in done.stderr.splitlines() if ln.startswith("BENCH ")), None)
     if line is None or done.returncode:
         raise RuntimeError(f"casedocs merge failed: {done.stderr[-2000:]}")
-    code, wall, self_kb, kids_kb, self_cpu, kids_cpu = line.split()[1:]
+    _code, wall, self_kb, kids_kb, self_cpu, kids_cpu = line.split()[1:]
     return {"wall": float(wall), "self_kb": float(self_kb), "kids_kb": float(kids_kb),
             "cpu": float(self_cpu) + float(kids_cpu), "files": done.stdout.count("\n")}
 

@@ -192,4 +192,4 @@ def numbered_para(doc: Document, number: str, text: str, *, bold_number: bool = 
     return paragraph
 
 
-__all__ = ["finish", "keep_together", "court_document", "runs", "centred", "rule", "title_block", "boxed", "numbered_para", "FONT", "BLACK"]
+__all__ = ["BLACK", "FONT", "boxed", "centred", "court_document", "finish", "keep_together", "numbered_para", "rule", "runs", "title_block"]

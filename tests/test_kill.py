@@ -14,7 +14,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from typing import Callable
+from collections.abc import Callable
 
 import pytest
 
@@ -74,11 +74,11 @@ def kill_when_converting(command: list[str], tmp_path: Path) -> Path:
 
 
 def the_next_run_cleans(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    assert [p for p in root.iterdir()], "the killed run left its scratch folder (it could not remove it)"
+    assert list(root.iterdir()), "the killed run left its scratch folder (it could not remove it)"
     monkeypatch.setenv("TMPDIR", str(root.parent))
     monkeypatch.setattr("tempfile.tempdir", None)
     mine = scratch_dir("lo")  # what every LibreOffice or bundle run does first
-    assert [p for p in root.iterdir()] == [mine]
+    assert list(root.iterdir()) == [mine]
 
 
 def test_a_killed_pdf_merge_leaves_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

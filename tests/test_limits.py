@@ -24,11 +24,10 @@ from toolkit.pdf.convert import check_docx
 def docx_with_padding(path: Path, padding: int) -> Path:
     """A real .docx plus a part of ``padding`` zero bytes (a few KB once deflated)."""
     Document().save(str(path))
-    with zipfile.ZipFile(path, "a", compression=zipfile.ZIP_DEFLATED) as archive:
-        with archive.open("word/media/padding.bin", "w", force_zip64=True) as part:
-            block = b"\0" * (1 << 20)
-            for _ in range(padding >> 20):
-                part.write(block)
+    with zipfile.ZipFile(path, "a", compression=zipfile.ZIP_DEFLATED) as archive, archive.open("word/media/padding.bin", "w", force_zip64=True) as part:
+        block = b"\0" * (1 << 20)
+        for _ in range(padding >> 20):
+            part.write(block)
     return path
 
 

@@ -55,17 +55,21 @@ _PUBLIC: dict[str, str | tuple[str, str]] = {
     "CasedocsWarning": "toolkit.errors",
 }
 
-__all__ = ["__version__", *_PUBLIC]
+__all__ = [  # the same names as _PUBLIC (a test checks), listed for readers and linters
+    "Case", "CasedocsError", "CasedocsWarning", "CheckReport", "InputError", "MergeResult", "OutputError", "Problem", "ToolError",
+    "UsageError", "Verdict", "__version__", "check_cases", "generate", "generate_annual", "generate_letters", "load_all",
+    "load_case", "mail_merge", "make_bundle", "to_pdf", "verify",
+]
 
 if TYPE_CHECKING:
-    from toolkit.annual.generate import generate_annual
-    from toolkit.bundle.plan import make_bundle
-    from toolkit.casefile.loader import load_all, load_case
-    from toolkit.casefile.model import Case
-    from toolkit.deadlines.check import CheckReport, check_cases
-    from toolkit.documents.generate import Verdict, generate, generate_letters, to_pdf, verify
-    from toolkit.errors import CasedocsError, CasedocsWarning, InputError, OutputError, Problem, ToolError, UsageError
-    from toolkit.merge.run import MergeResult
+    from toolkit.annual.generate import generate_annual as generate_annual
+    from toolkit.bundle.plan import make_bundle as make_bundle
+    from toolkit.casefile.loader import load_all as load_all, load_case as load_case
+    from toolkit.casefile.model import Case as Case
+    from toolkit.deadlines.check import CheckReport as CheckReport, check_cases as check_cases
+    from toolkit.documents.generate import Verdict as Verdict, generate as generate, generate_letters as generate_letters, to_pdf as to_pdf, verify as verify
+    from toolkit.errors import CasedocsError as CasedocsError, CasedocsWarning as CasedocsWarning, InputError as InputError, OutputError as OutputError, Problem as Problem, ToolError as ToolError, UsageError as UsageError
+    from toolkit.merge.run import MergeResult as MergeResult
     from toolkit.merge.run import merge as mail_merge
 
 

@@ -79,7 +79,7 @@ class InputError(CasedocsError):
         super().__init__(text)
 
     @classmethod
-    def at(cls, file: str | Path, line: int, col: int, message: str) -> "InputError":
+    def at(cls, file: str | Path, line: int, col: int, message: str) -> InputError:
         return cls([Problem(str(file), line, col, message)])
 
 
@@ -103,7 +103,7 @@ class OutputError(ToolError):
     """
 
     @classmethod
-    def from_os(cls, error: OSError, where: str | Path | None) -> "OutputError":
+    def from_os(cls, error: OSError, where: str | Path | None) -> OutputError:
         place = where or error.filename or "the output folder"
         if error.errno in (errno.ENOSPC, errno.EDQUOT):
             return cls(f"no space left on {place}: free some space or choose another folder with --out")

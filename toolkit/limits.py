@@ -93,7 +93,7 @@ def limit_memory() -> None:
     """In a child process before it starts LibreOffice: bound its address space."""
     import resource
 
-    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
     limit = SOFFICE_MEMORY if hard == resource.RLIM_INFINITY else min(SOFFICE_MEMORY, hard)
     try:
         resource.setrlimit(resource.RLIMIT_AS, (limit, hard))

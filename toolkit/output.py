@@ -23,7 +23,8 @@ import tempfile
 import warnings
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
+from collections.abc import Callable, Iterator
 
 from toolkit.errors import CasedocsWarning, OutputError
 from toolkit.scratch import process_alive

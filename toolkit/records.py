@@ -17,7 +17,8 @@ import warnings
 import zipfile
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
+from collections.abc import Iterator
 
 from toolkit.errors import CasedocsWarning
 from toolkit.output import append_jsonl

@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from letterhead import address_block, bullet, heading, new_document, numbered, para, save, signature, tag  # noqa: E402
+from letterhead import address_block, bullet, heading, new_document, numbered, para, save, signature, tag
 
 doc = new_document()
 address_block(doc)

@@ -11,8 +11,8 @@ from pathlib import Path
 
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from forms import fact_table, signature_table  # noqa: E402
-from letterhead import bullet, heading, new_document, numbered, para, save, tag  # noqa: E402
+from forms import fact_table, signature_table
+from letterhead import bullet, heading, new_document, numbered, para, save, tag
 
 doc = new_document()
 heading(doc, "Acceptable Behaviour Contract", 0)

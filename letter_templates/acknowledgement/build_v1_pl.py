@@ -11,8 +11,8 @@ from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from forms import POLISH_LETTERHEAD, localise  # noqa: E402
-from letterhead import address_block, bullet, heading, new_document, para, save, tag  # noqa: E402
+from forms import POLISH_LETTERHEAD, localise
+from letterhead import address_block, bullet, heading, new_document, para, save, tag
 
 TY = (
     "{% macro ty(female, male, either) %}{% if party.title in ['Ms', 'Mrs', 'Miss'] %}{{ female }}"

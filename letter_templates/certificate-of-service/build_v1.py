@@ -12,9 +12,9 @@ from pathlib import Path
 from docx.shared import Mm
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from courtstyle import centred, court_document, finish, keep_together, numbered_para, rule, title_block  # noqa: E402
-from forms import fact_table  # noqa: E402
-from letterhead import heading, para, save, tag  # noqa: E402
+from courtstyle import centred, court_document, finish, keep_together, numbered_para, rule, title_block
+from forms import fact_table
+from letterhead import heading, para, save, tag
 
 BLANK = "...................................................."
 doc = court_document(line_spacing=1.3)

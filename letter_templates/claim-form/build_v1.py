@@ -12,8 +12,8 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from courtstyle import boxed, centred, court_document, finish, keep_together, numbered_para, rule, title_block  # noqa: E402
-from letterhead import heading, para, save, tag  # noqa: E402
+from courtstyle import boxed, centred, court_document, finish, keep_together, numbered_para, rule, title_block
+from letterhead import heading, para, save, tag
 
 N = "List Number"
 LEGAL_AID = (

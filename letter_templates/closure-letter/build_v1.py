@@ -7,8 +7,8 @@ from docx.enum.text import WD_BREAK
 from docx.shared import Mm
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from forms import fact_table, tick_table  # noqa: E402
-from letterhead import address_block, heading, new_document, para, repeat_header, save, set_widths, signature, tag  # noqa: E402
+from forms import fact_table, tick_table
+from letterhead import address_block, heading, new_document, para, repeat_header, save, set_widths, signature, tag
 
 doc = new_document()
 address_block(doc)

@@ -15,8 +15,8 @@ from pathlib import Path
 from docx.shared import Mm
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from forms import fact_table, signature_table, tick_table  # noqa: E402
-from letterhead import bullet, heading, new_document, para, save, tag  # noqa: E402
+from forms import fact_table, signature_table, tick_table
+from letterhead import bullet, heading, new_document, para, save, tag
 
 doc = new_document()
 heading(doc, "Consent to share your information", 0)

@@ -14,8 +14,8 @@ from pathlib import Path
 from docx.shared import Mm
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from forms import POLISH_LETTERHEAD, fact_table, localise, signature_table, tick_table  # noqa: E402
-from letterhead import bullet, heading, new_document, para, save, tag  # noqa: E402
+from forms import POLISH_LETTERHEAD, fact_table, localise, signature_table, tick_table
+from letterhead import bullet, heading, new_document, para, save, tag
 
 TY = (
     "{% macro ty(female, male, either) %}{% if party.title in ['Ms', 'Mrs', 'Miss'] %}{{ female }}"

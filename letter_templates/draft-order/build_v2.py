@@ -17,8 +17,8 @@ from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from courtstyle import boxed, centred, court_document, numbered_para, rule, title_block  # noqa: E402
-from letterhead import heading, para, save, tag  # noqa: E402
+from courtstyle import boxed, centred, court_document, numbered_para, rule, title_block
+from letterhead import heading, para, save, tag
 
 LEGAL_AID = (
     "the respondent is entitled to a reasonable opportunity to obtain legal representation and to apply "

@@ -6,7 +6,7 @@ from pathlib import Path
 from docx.shared import Mm
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from letterhead import bullet, heading, new_document, para, repeat_header, save, set_widths, tag  # noqa: E402
+from letterhead import bullet, heading, new_document, para, repeat_header, save, set_widths, tag
 
 
 def table_block(doc, expression: str) -> None:  # type: ignore[no-untyped-def]

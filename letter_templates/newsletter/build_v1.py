@@ -4,7 +4,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from letterhead import bullet, heading, new_document, para, save, tag  # noqa: E402
+from letterhead import bullet, heading, new_document, para, save, tag
 
 doc = new_document(reference="", marking="")
 para(doc, "For the residents' newsletter · {{ year }}", italic=True)

@@ -13,9 +13,9 @@ from pathlib import Path
 from docx.shared import Mm
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from courtstyle import centred, court_document, numbered_para, rule, title_block  # noqa: E402
-from forms import fact_table  # noqa: E402
-from letterhead import heading, para, save, tag  # noqa: E402
+from courtstyle import centred, court_document, numbered_para, rule, title_block
+from forms import fact_table
+from letterhead import heading, para, save, tag
 
 doc = court_document(line_spacing=1.25)
 para(doc, "To: the officer in charge of the police station for the area where the {{ title.defendant_label }} lives{% if respondent_postcode %} (postcode {{ respondent_postcode }}){% endif %}")

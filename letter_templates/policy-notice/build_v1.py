@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from letterhead import address_block, bullet, heading, new_document, para, save  # noqa: E402
+from letterhead import address_block, bullet, heading, new_document, para, save
 
 # A notice to every tenant is not case material: no protective marking in the footer.
 doc = new_document(reference="", marking="")

@@ -12,8 +12,8 @@ from pathlib import Path
 from docx.shared import Mm
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from forms import fact_table, repeat_header  # noqa: E402
-from letterhead import address_block, bullet, heading, new_document, para, save, set_widths, signature, tag  # noqa: E402
+from forms import fact_table, repeat_header
+from letterhead import address_block, bullet, heading, new_document, para, save, set_widths, signature, tag
 
 doc = new_document()
 address_block(doc)

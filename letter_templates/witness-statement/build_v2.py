@@ -19,8 +19,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from courtstyle import centred, court_document, finish, keep_together, rule, runs, title_block  # noqa: E402
-from letterhead import heading, para, save, tag  # noqa: E402
+from courtstyle import centred, court_document, finish, keep_together, rule, runs, title_block
+from letterhead import heading, para, save, tag
 
 N = "List Number"
 

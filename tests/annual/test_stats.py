@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from typing import Sequence
+from collections.abc import Sequence
 
 import pytest
 from hypothesis import given, settings
@@ -59,7 +59,7 @@ def consistent_tables(table: Table, cap: int) -> list[dict[tuple[int, int], int]
             return range(1, SMALL)
         if cell.hidden == "secondary":
             return range(SMALL, limit + 1)
-        return range(0, limit + 1)
+        return range(limit + 1)
 
     def fits(key: tuple[int, int], value: int) -> bool:
         return key not in cells or value in options(cells[key], max(cap, value))

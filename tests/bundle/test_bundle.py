@@ -74,7 +74,7 @@ def test_file_names_and_sections(made) -> None:
     assert [s["title"] for s in data["sections"]] == [
         "Claim form", "Applications", "Draft order", "Witness statements", "Exhibits", "Previous correspondence",
     ]
-    docs = {s["title"]: [e for e in s["entries"]] for s in data["sections"]}
+    docs = {s["title"]: list(s["entries"]) for s in data["sections"]}
     assert docs["Claim form"][0]["first_page"] == 2  # tab 1, straight after the index
     assert [e["title"] for e in docs["Applications"]] == [
         "Application that a witness's identity not be disclosed (CPR 39.2(4))", "Sealed schedule of names (for the judge only)",

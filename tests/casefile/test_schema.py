@@ -131,9 +131,9 @@ def _errors(value: Any, schema: dict[str, Any], root: dict[str, Any], where: str
             problems.append(f"{where}: {value!r} does not match {schema['pattern']}")
         if len(value) < schema.get("minLength", 0):
             problems.append(f"{where}: too short")
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        if value < schema.get("minimum", value) or value > schema.get("maximum", value):
-            problems.append(f"{where}: out of range")
+    in_range = schema.get("minimum", value) <= value <= schema.get("maximum", value) if isinstance(value, (int, float)) and not isinstance(value, bool) else True
+    if not in_range:
+        problems.append(f"{where}: out of range")
     if isinstance(value, list):
         if len(value) < schema.get("minItems", 0):
             problems.append(f"{where}: too few items")

@@ -259,5 +259,5 @@ def test_an_exhibit_description_in_brackets_has_no_brackets_inside() -> None:
 def test_arrest_terms_choose_which_terms_carry_the_power_of_arrest(case) -> None:
     injunction = case.injunction.model_copy(update={"arrest_terms": [4]})
     terms = order_terms(injunction, Redactor(case, False))
-    assert [(t.text, t.power_of_arrest) for t in terms][0] == (case.injunction.terms[3], True)
+    assert (terms[0].text, terms[0].power_of_arrest) == (case.injunction.terms[3], True)
     assert [t.power_of_arrest for t in terms] == [True, False, False, False, False, False]

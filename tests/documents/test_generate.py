@@ -9,7 +9,7 @@ import os
 import subprocess
 import sys
 import zipfile
-from datetime import date, datetime, timezone
+from datetime import date, datetime, UTC
 from pathlib import Path
 
 import pytest
@@ -142,7 +142,7 @@ def test_a_document_records_how_it_was_made(tmp_path: Path) -> None:
     assert props["casedocs.casedocs_version"] == __version__
     assert (props["casedocs.party"], props["casedocs.stage"]) == ("P1", "first")
     core = Document(io.BytesIO(data)).core_properties
-    assert core.created == datetime(2026, 3, 20, tzinfo=timezone.utc)
+    assert core.created == datetime(2026, 3, 20, tzinfo=UTC)
     assert core.title == "Warning about your behaviour (first) — KHA-2026-0001"
     assert core.author == "Priya Sharma, Keniston Housing Association"
 

@@ -13,7 +13,7 @@ from toolkit.casefile.loader import load_case
 from toolkit.documents.generate import generate
 from toolkit.errors import CasedocsWarning
 from toolkit.formats import braille
-from toolkit.formats.braille import Block, from_brf, paginate, table_for, to_brf, translate, wrap
+from toolkit.formats.braille import Block, from_brf, paginate, table_for, translate, wrap
 
 
 def words(text: str) -> str:

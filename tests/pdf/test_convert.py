@@ -164,9 +164,8 @@ def test_timeout_kills_libreoffice_and_names_the_file(tmp_path: Path, monkeypatc
     monkeypatch.setenv("CASEDOCS_SOFFICE", str(fake_soffice(tmp_path, f'echo $$ > "{pidfile}"\nexec sleep 60')))
     doc = make_docx(tmp_path / "slow.docx", "x")
     start = time.monotonic()
-    with pytest.raises(ToolError) as info:
-        with ConverterPool(jobs=1, timeout=0.5, startup_timeout=0.5) as pool:
-            pool.convert([(doc, tmp_path / "slow.pdf")])
+    with pytest.raises(ToolError) as info, ConverterPool(jobs=1, timeout=0.5, startup_timeout=0.5) as pool:
+        pool.convert([(doc, tmp_path / "slow.pdf")])
     assert time.monotonic() - start < 15
     assert "timed out" in str(info.value) and str(doc) in str(info.value)
     pid = int(pidfile.read_text())

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from datetime import date, datetime, timezone
+from datetime import date, datetime, UTC
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -190,7 +190,7 @@ def test_properties_are_written_as_given(tmp_path: Path) -> None:
     data = CompiledTemplate(template(tmp_path, "x")).render({}, props)
     core = Document(io.BytesIO(data)).core_properties
     assert (core.title, core.author, core.created, core.modified, core.revision) == (
-        "A & B <c>", "Priya Sharma, Keniston", datetime(2026, 3, 2, tzinfo=timezone.utc), datetime(2026, 3, 2, tzinfo=timezone.utc), 1,
+        "A & B <c>", "Priya Sharma, Keniston", datetime(2026, 3, 2, tzinfo=UTC), datetime(2026, 3, 2, tzinfo=UTC), 1,
     )
     assert read_custom_properties(data) == {"casedocs.a": "1", "casedocs.b": "2 & <3>"}
     custom = ElementTree.fromstring(part(data, "docProps/custom.xml"))

@@ -21,7 +21,7 @@ from toolkit.cli.templates import language_table
 from toolkit.documents.generate import generate
 from toolkit.errors import CasedocsWarning, InputError
 from toolkit.templates.registry import TEMPLATES_DIR, Registry
-from toolkit.templates.translation import strings, template_segments, translate
+from toolkit.templates.translation import strings, translate
 from toolkit.templates.versions import add_version
 
 TODAY = date(2026, 11, 30)

@@ -13,23 +13,24 @@ Reproducible bytes: the Agg renderer on a private :class:`~matplotlib.figure.Fig
 from __future__ import annotations
 
 import io
-from typing import Sequence
+from typing import Any
+from collections.abc import Sequence
 
 import matplotlib
 
 matplotlib.use("Agg")
 
-from matplotlib import rc_context  # noqa: E402
-from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
+from matplotlib import rc_context
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
 
-from toolkit.annual.stats import Table  # noqa: E402
+from toolkit.annual.stats import Table
 
 DPI = 150
 WIDTH_IN = 6.3  # fits an A4 page between 2 cm margins (160 mm)
 # Okabe-Ito colours: distinguishable with the common colour-vision deficiencies
 PREVIOUS, CURRENT, MUTED = "#E69F00", "#0072B2", "#555555"
-STYLE = {
+STYLE: dict[Any, Any] = {
     "font.family": "DejaVu Sans",
     "font.size": 8,
     "axes.titlesize": 10,

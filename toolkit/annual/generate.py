@@ -13,7 +13,8 @@ import warnings
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
+from collections.abc import Callable
 
 from toolkit import __version__
 from toolkit.association import KENISTON, Association

@@ -12,7 +12,8 @@ total cannot give a hidden figure away).
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from typing import Any
+from collections.abc import Iterable
 
 from toolkit.association import KENISTON
 from toolkit.casefile.model import Case
@@ -45,7 +46,7 @@ PHRASES = {
 
 def enforcement_counts(cases: Iterable[Case], year: int) -> dict[str, int]:
     """Actions against perpetrators *done* in ``year``, whichever year the case began."""
-    counts = {label: 0 for label in ENFORCEMENT}
+    counts = dict.fromkeys(ENFORCEMENT, 0)
     for case in cases:
         for action in case.actions:
             if action.done is None or action.done.year != year:
@@ -149,7 +150,7 @@ def newsletter_context(cases: Iterable[Case], year: int) -> dict[str, Any]:
             ],
         },
     ]
-    how = {
+    how: dict[str, Any] = {
         "heading": "How to report harassment",
         "intro": "You can report harassment in confidence, for yourself or for someone else:",
         "phone": k.phone,

@@ -25,7 +25,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, Callable, Iterable
+from typing import Any
+from collections.abc import Callable, Iterable
 
 from toolkit.association import KENISTON
 from toolkit.casefile.model import Case
@@ -219,6 +220,32 @@ def _street(line: str) -> str:
     return re.sub(r"^(?:(?:flat|apartment|unit|room|house)\s+)?\d+[a-z]?\s*,?\s*", "", line.strip(), flags=re.I)
 
 
+def _name_forms(name: str | None) -> set[str]:
+    """A name as written, and each of its words and hyphenated parts a reader might see alone."""
+    if not name:
+        return set()
+    forms = {name}
+    for word in _words(name):
+        if word.lower().strip(".") in _TITLES or len(word) < 2:
+            continue
+        forms.add(word)
+        forms.update(p for p in word.split("-") if len(p) >= 3)
+    return forms
+
+
+def _place_forms(line: str | None) -> set[str]:
+    """An address line, each comma-separated part of it, and the street without its number."""
+    forms: set[str] = set()
+    for part in [line, *line.split(",")] if line else []:
+        part = part.strip()
+        if len(part) >= 3:
+            forms.add(part)
+            street = _street(part)
+            if len(street) >= 4:
+                forms.add(street)
+    return forms
+
+
 class Redactor:
     """Takes out of a text every name, place and reference that appears in any case.
 
@@ -235,25 +262,10 @@ class Redactor:
         contacts: set[str] = set()
 
         def add_name(name: str | None) -> None:
-            if not name:
-                return
-            names.add(name)
-            for word in _words(name):
-                if word.lower().strip(".") in _TITLES or len(word) < 2:
-                    continue
-                names.add(word)
-                names.update(p for p in word.split("-") if len(p) >= 3)
+            names.update(_name_forms(name))
 
         def add_place(line: str | None) -> None:
-            if not line:
-                return
-            for part in [line, *line.split(",")]:
-                part = part.strip()
-                if len(part) >= 3:
-                    places.add(part)
-                    street = _street(part)
-                    if len(street) >= 4:
-                        places.add(street)
+            places.update(_place_forms(line))
 
         for case in cases:
             references.add(case.reference)

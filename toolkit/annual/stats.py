@@ -57,7 +57,7 @@ from __future__ import annotations
 
 from collections import deque
 from dataclasses import dataclass, field
-from typing import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 SMALL = 5
 FEWER_THAN = f"fewer than {SMALL}"
@@ -270,12 +270,12 @@ def _protect(grid: _Grid) -> tuple[dict[Key, str], bool]:
     # totals; where a line has a single cell its total is that cell, so then withhold the
     # margins too, and at the last the grand total
     totals = {k: label for k, label in hidden.items() if not grid.interior(k)}
-    hidden = {**totals, **{k: "withheld" for k in grid.keys() if grid.interior(k)}}
+    hidden = {**totals, **{k: "withheld" for k in grid.keys() if grid.interior(k)}}  # noqa: SIM118 - a _Grid, not a dict
     grand = (grid.n_rows, grid.n_cols)
     for wider in (lambda k: k != grand, lambda k: True):
         if not pinned(grid, hidden):
             break
-        hidden.update({k: "withheld" for k in grid.keys() if wider(k)})
+        hidden.update({k: "withheld" for k in grid.keys() if wider(k)})  # noqa: SIM118 - a _Grid, not a dict
     return hidden, True
 
 

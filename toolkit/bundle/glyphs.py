@@ -10,7 +10,7 @@ as a visible white square and a warning names it, rather than silently dropped.
 from __future__ import annotations
 
 import warnings
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
@@ -27,7 +27,7 @@ _FALLBACKS = (
 _warned: set[str] = set()
 
 
-@lru_cache(maxsize=None)
+@cache
 def _fallbacks() -> tuple[str, ...]:
     found = []
     for name, paths in _FALLBACKS:

@@ -183,4 +183,4 @@ def _join(first: str | None, second: str) -> str:
     return f"{first} {second}" if first else second
 
 
-__all__ = ["with_text_layers", "searchable", "needs_ocr", "available", "cache_for", "OcrResult", "CACHE"]
+__all__ = ["CACHE", "OcrResult", "available", "cache_for", "needs_ocr", "searchable", "with_text_layers"]

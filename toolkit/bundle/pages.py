@@ -106,7 +106,7 @@ def wrap(text: str, font: str, size: float, max_width: float) -> list[str]:
 def _clip(lines: list[str], limit: int) -> list[str]:
     if len(lines) <= limit:
         return lines
-    return lines[: limit - 1] + [lines[limit - 1].rstrip() + " …"]
+    return [*lines[: limit - 1], lines[limit - 1].rstrip() + " …"]
 
 
 # --------------------------------------------------------------------------- index

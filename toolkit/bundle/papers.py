@@ -45,7 +45,7 @@ def split_schedule(pdf: Path) -> tuple[Path, Path | None]:
     if start is None:
         return pdf, None
     parts = []
-    for suffix, pages in (("application", range(0, start)), ("sealed-schedule", range(start, len(reader.pages)))):
+    for suffix, pages in (("application", range(start)), ("sealed-schedule", range(start, len(reader.pages)))):
         target = pdf.with_name(f"{pdf.stem}-{suffix}.pdf")
         if not target.exists():
             writer = PdfWriter()
@@ -90,4 +90,4 @@ def order_with_plan(case: Case, papers: dict[str, Path], when: date, exhibits: l
     return documents
 
 
-__all__ = ["court_papers", "split_schedule", "applications_for", "order_with_plan", "SEALED_SCHEDULE"]
+__all__ = ["SEALED_SCHEDULE", "applications_for", "court_papers", "order_with_plan", "split_schedule"]

@@ -53,7 +53,7 @@ from typing import Any
 
 from toolkit.documents.court import Redactor, anonymous_labels, require_injunction
 from toolkit.errors import CasedocsWarning, InputError
-from toolkit.documents.generate import AUDIT_LOG, generate, to_pdf
+from toolkit.documents.generate import AUDIT_LOG, to_pdf
 from toolkit.records import recover_unrecorded
 from toolkit.casefile.loader import load_case, resolve_case
 from toolkit.casefile.model import Case, Evidence, Injunction
@@ -301,9 +301,7 @@ def _keep_or_discard(new: Path, stem: str) -> Path:
 
 
 def _same_bundle(old: Path, new: Path) -> bool:
-    if old.read_bytes() == new.read_bytes():
-        return True
-    return False
+    return old.read_bytes() == new.read_bytes()
 
 
 def glob_escape(text: str) -> str:
@@ -440,4 +438,4 @@ def _supplement_marks(case: Case, entries: list[dict[str, Any]]) -> tuple[dict[s
     return marks, used
 
 
-__all__ = ["make_bundle", "bundle_stem", "safe_file_name", "plan_for", "short_case_name"]
+__all__ = ["bundle_stem", "make_bundle", "plan_for", "safe_file_name", "short_case_name"]

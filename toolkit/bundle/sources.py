@@ -93,7 +93,7 @@ def _open_pdf_checked(path: Path, problems: list[Problem]) -> PdfReader | None:
             streams = contents.get_object()
             for s in streams if isinstance(streams, ArrayObject) else [contents]:
                 s.get_object().get_data()
-    except Exception as exc:  # pypdf raises many kinds for a broken file
+    except Exception as exc:  # noqa: BLE001 - pypdf raises many kinds for a broken file
         bad(f"cannot be read as a PDF; it may be corrupt ({exc.__class__.__name__}: {exc})")
         return None
     return reader

@@ -41,7 +41,7 @@ PAD_X = 4.0
 PAD_Y = 3.0
 # Helvetica-Bold advance widths (1/1000 em) for the characters a stamp uses.
 _HELV = {
-    **{d: 556 for d in "0123456789"},
+    **dict.fromkeys("0123456789", 556),
     " ": 278, "P": 667, "a": 556, "g": 611, "e": 556,
 }
 
@@ -64,7 +64,7 @@ def visual_box(page: PageObject) -> tuple[float, float, float, float, int]:
     media = page.mediabox
     try:
         crop = page.cropbox
-    except Exception:  # pragma: no cover - malformed /CropBox
+    except Exception:  # noqa: BLE001 - a malformed /CropBox: use the media box
         crop = media
     x0 = max(float(crop.left), float(media.left))
     y0 = max(float(crop.bottom), float(media.bottom))
@@ -183,7 +183,7 @@ def stamp_of(page: PageObject) -> str | None:
     last = resolved[-1].get_object()
     try:
         data = last.get_data()
-    except Exception:
+    except Exception:  # noqa: BLE001 - an unreadable stream carries no stamp
         return None
     if b"/Pagination" not in data or FONT_KEY.encode() not in data:
         return None

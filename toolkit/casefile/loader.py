@@ -10,7 +10,8 @@ from __future__ import annotations
 import hashlib
 import re
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
+from collections.abc import Iterable
 
 from pydantic import ValidationError
 
@@ -48,10 +49,9 @@ def _data_loc(loc: tuple[Any, ...], data: Any) -> tuple[Any, ...]:
 
 
 def _validation_problems(error: ValidationError, located: Located, filename: str) -> list[Problem]:
-    items = []
-    for item in error.errors(include_url=False):
-        loc = _data_loc(tuple(item["loc"]), located.data)
-        items.append({**item, "loc": loc})
+    items: list[dict[str, Any]] = []
+    for detail in error.errors(include_url=False):
+        items.append({**detail, "loc": _data_loc(tuple(detail["loc"]), located.data)})
     # A near-miss key explains its missing twin: 'incidnets' needs no "'incidents' is missing".
     explained = set()
     for item in items:

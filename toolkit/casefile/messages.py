@@ -205,8 +205,8 @@ def plain_message(model: type[BaseModel], error: dict[str, Any], data: Any = Non
         expected = [s.strip().strip("'") for s in str(ctx.get("expected", "")).replace(" or ", ", ").split(",")]
         if isinstance(value, (list, dict)) or value is None:
             return f"{subject} should be one of: {', '.join(expected)}, not {_describe(value)}", False
-        close = difflib.get_close_matches(str(value).strip().lower().replace(" ", "_").replace("-", "_"), expected, n=1, cutoff=0.6)
-        hint = f"did you mean '{close[0]}'?" if close else (
+        near = difflib.get_close_matches(str(value).strip().lower().replace(" ", "_").replace("-", "_"), expected, n=1, cutoff=0.6)
+        hint = f"did you mean '{near[0]}'?" if near else (
             f"use one of: {', '.join(expected)}" if len(expected) <= _ENUM_HINT_LIMIT else "see the README for the allowed values"
         )
         return f"{_describe(value)} is not an allowed value for '{name}': {hint}", False

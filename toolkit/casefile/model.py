@@ -315,7 +315,7 @@ class Case(Strict):
     _advisories: list[Problem] = PrivateAttr(default_factory=list)
 
     @model_validator(mode="after")
-    def _cross_references(self, info: ValidationInfo) -> "Case":
+    def _cross_references(self, info: ValidationInfo) -> Case:
         """Programmatic construction gets the same rules the loader reports with lines."""
         if info.context and info.context.get("located_checks"):
             return self

@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path, PurePosixPath, PureWindowsPath
-from typing import Any, Callable, Iterator
+from typing import Any
+from collections.abc import Callable, Iterator
 
 from toolkit.casefile.values import EVIDENCE_SUFFIXES, REFERENCE_PATTERN
 from toolkit.casefile.youth import MAX_MONTHS_FOR_UNDER_18, age_on, application_day, duration_months, is_youth_court
@@ -329,7 +330,8 @@ def _arrest_term_problems(data: dict[str, Any]) -> list[PathProblem]:
     block = data.get("injunction")
     if not isinstance(block, dict) or not isinstance(block.get("arrest_terms"), list):
         return []
-    terms = block.get("terms") if isinstance(block.get("terms"), list) else []
+    listed = block.get("terms")
+    terms = listed if isinstance(listed, list) else []
     problems = []
     if str(block.get("power_of_arrest")).lower() not in ("true", "yes", "on", "1"):
         problems.append(PathProblem(("injunction", "arrest_terms"), "'arrest_terms' needs 'power_of_arrest: true' (s.4 of the 2014 Act)"))

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
+from collections.abc import Iterable
 
 if TYPE_CHECKING:
     from toolkit.casefile.model import Case
@@ -62,18 +63,18 @@ def day_of(value: date | datetime | None) -> date | None:
     return value
 
 
-def application_date(case: "Case") -> date:
+def application_date(case: Case) -> date:
     """The case's application date (see the module's docstring)."""
     injunction = case.injunction
     applied = [a.done.date() for a in case.actions if a.type == "injunction_application" and a.done]
     return application_day(applied, day_of(injunction.hearing) if injunction else None)
 
 
-def respondent_under_18(case: "Case") -> bool:
+def respondent_under_18(case: Case) -> bool:
     """True when the injunction's respondent is under 18 on the application date (s.1(8)(a))."""
     if case.injunction is None:
         return False
     return case.party(case.injunction.respondent).is_minor_on(application_date(case))
 
 
-__all__ = ["application_date", "respondent_under_18", "is_youth_court", "duration_months", "application_day", "age_on", "MAX_MONTHS_FOR_UNDER_18"]
+__all__ = ["MAX_MONTHS_FOR_UNDER_18", "age_on", "application_date", "application_day", "duration_months", "is_youth_court", "respondent_under_18"]

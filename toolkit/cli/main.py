@@ -15,7 +15,7 @@ import traceback
 import warnings
 from datetime import date, datetime
 from pathlib import Path
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
 from toolkit import __version__
 from toolkit.errors import EXIT_ACT, EXIT_INTERNAL, OUTPUT_ERRNOS, CasedocsError, CasedocsWarning, OutputError, UsageError

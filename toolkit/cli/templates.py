@@ -41,7 +41,7 @@ def language_table(registry: Registry, today: date) -> str:
     """Kinds by languages: the version each reader would get today and its translation status
     (``-``: none, so English; ``old``: only a translation of an earlier wording)."""
     versions = {kind: registry.versions(kind) for kind in registry.kinds()}
-    languages = sorted({t.language for ts in versions.values() for t in ts}, key=lambda l: (l != SOURCE_LANGUAGE, l))
+    languages = sorted({t.language for ts in versions.values() for t in ts}, key=lambda lang: (lang != SOURCE_LANGUAGE, lang))
     cells: dict[str, list[str]] = {}
     for kind, entries in versions.items():
         in_force = [t for t in entries if t.entry.effective_from <= today]
@@ -60,13 +60,13 @@ def language_table(registry: Registry, today: date) -> str:
     width = [max(len(language), *(len(r[i]) for r in cells.values())) for i, language in enumerate(languages)]
     name = max(len(k) for k in cells) if cells else 4
     lines = [f"Languages in force on {today}: the version a reader gets, and whether its translation was reviewed"]
-    lines.append("  " + "kind".ljust(name) + "  " + "  ".join(l.ljust(w) for l, w in zip(languages, width)))
+    lines.append("  " + "kind".ljust(name) + "  " + "  ".join(lang.ljust(w) for lang, w in zip(languages, width)))
     lines += ["  " + kind.ljust(name) + "  " + "  ".join(c.ljust(w) for c, w in zip(row, width)) for kind, row in cells.items()]
     return "\n".join(line.rstrip() for line in lines)
 
 
 def _language_note(t: TemplateVersion, first: TemplateVersion) -> str:
-    notes = [] if t.entry.translation_status == "source" else [t.entry.translation_status]
+    notes: list[str] = [] if t.entry.translation_status == "source" else [t.entry.translation_status]
     if t.entry.effective_from != first.entry.effective_from:
         notes.append(f"from {t.entry.effective_from}")
     return t.language + (f" ({', '.join(notes)})" if notes else "")

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Iterable
+from collections.abc import Iterable
 
 from toolkit.casefile.model import Case
 from toolkit.deadlines.clocks import CONTACT_INTERVAL, add_working_days, case_clocks, end_of

@@ -264,7 +264,7 @@ def consent_problem(case: Case, party: Party, agency: str, on: date) -> str | No
         return None
     who = f"{party.id} ({party.name}) has not consented to sharing with {agency}"
     naming = [c for c in case.consents if c.party == party.id and any(a.casefold() == agency.strip().casefold() for a in c.agencies)]
-    withdrawn = sorted((c.withdrawn for c in naming if c.withdrawn is not None and c.withdrawn <= on))
+    withdrawn = sorted(c.withdrawn for c in naming if c.withdrawn is not None and c.withdrawn <= on)
     later = sorted(c.given for c in naming if c.given > on)
     if withdrawn:
         return f"{who}: they withdrew consent on {withdrawn[-1].isoformat()}, so nothing may be shared with {agency} unless they consent again (policy 8.5)"

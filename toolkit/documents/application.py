@@ -116,8 +116,8 @@ COURT_FACT_TYPES: dict[str, Any] = {
 
 def claim_form(request: Request) -> dict[str, Any]:
     """The particulars, with the order's facts (its terms, in the order's numbering)."""
-    _case, _injunction, _copy, _names, redact = _common(request)
-    return {**order_facts(request), **_court_facts(request), "all_terms_applied_for": [redact(t) for t in request.case.injunction.terms]}
+    _case, injunction, _copy, _names, redact = _common(request)
+    return {**order_facts(request), **_court_facts(request), "all_terms_applied_for": [redact(t) for t in injunction.terms]}
 
 
 def anonymity_application(request: Request) -> dict[str, Any]:
@@ -142,7 +142,8 @@ def anonymity_application(request: Request) -> dict[str, Any]:
 
 
 def certificate_of_service(request: Request) -> dict[str, Any]:
-    return {**_court_facts(request), "arrest": bool(request.case.injunction.power_of_arrest)}
+    _case, injunction, _copy, _names, _redact = _common(request)
+    return {**_court_facts(request), "arrest": bool(injunction.power_of_arrest)}
 
 
 def police_notice(request: Request) -> dict[str, Any]:
@@ -168,6 +169,13 @@ CERTIFICATE_TYPES = {**COURT_FACT_TYPES, "arrest": bool}
 POLICE_NOTICE_TYPES = {**DRAFT_ORDER_TYPES, **COURT_FACT_TYPES, "respondent_postcode": str, "police_contacts": list[Party]}
 
 __all__ = [
-    "claim_form", "anonymity_application", "certificate_of_service", "police_notice",
-    "CLAIM_FORM_TYPES", "ANONYMITY_TYPES", "CERTIFICATE_TYPES", "POLICE_NOTICE_TYPES", "DRAFT_ORDER_TYPES",
+    "ANONYMITY_TYPES",
+    "CERTIFICATE_TYPES",
+    "CLAIM_FORM_TYPES",
+    "DRAFT_ORDER_TYPES",
+    "POLICE_NOTICE_TYPES",
+    "anonymity_application",
+    "certificate_of_service",
+    "claim_form",
+    "police_notice",
 ]

@@ -34,13 +34,12 @@ import re
 import string
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from collections.abc import Callable
 
 from babel.dates import format_date, format_time
 
 from toolkit.errors import InputError
-from toolkit.casefile.model import Case, Evidence, Injunction, Party, Tenancy
-from toolkit.casefile.values import start_of
+from toolkit.casefile.model import Case, Evidence, Injunction
 from toolkit.documents.base import Request
 from toolkit.casefile.youth import respondent_under_18
 
@@ -62,7 +61,7 @@ _COMMON_FIRST_WORDS = {
     "a", "an", "the", "as", "on", "in", "at", "while", "when", "after", "before", "during",
     "overnight", "following", "late", "early", "shortly", "someone", "somebody", "his", "her",
     "their", "this", "that", "there", "it", "he", "she", "they", "we", "two", "three", "several",
-    "some", "words", "graffiti", "abuse", "a", "between", "about", "around",
+    "some", "words", "graffiti", "abuse", "between", "about", "around",
 }
 _PROHIBITION = re.compile(r"\b(must not|shall not|is forbidden|is prohibited|not to)\b", re.I)
 
@@ -87,6 +86,11 @@ def names_for(case: Case, respondent_copy: bool) -> dict[str, str]:
     respondent's copy, everyone else by title and full name."""
     labels = anonymous_labels(case) if respondent_copy else {}
     return {p.id: labels.get(p.id) or p.full_name for p in case.parties}
+
+
+def _labelled(label: str) -> Callable[[re.Match[str]], str]:
+    """A name's replacement by ``label``, keeping a possessive ("Mrs Nwosu's" -> "Witness A's")."""
+    return lambda m: label + ("’s" if m.group(0).lower().endswith(("'s", "’s")) else "")
 
 
 class Redactor:
@@ -117,7 +121,7 @@ class Redactor:
         if not text:
             return ""
         for pattern, label in self.rules:
-            text = pattern.sub(lambda m, label=label: label + ("’s" if m.group(0).lower().endswith(("'s", "’s")) else ""), text)
+            text = pattern.sub(_labelled(label), text)
         return text
 
 
@@ -277,6 +281,18 @@ def parties_title(case: Case, injunction: Injunction, names: dict[str, str]) -> 
 
 
 __all__ = [
-    "names_for", "anonymous_labels", "Redactor", "for_respondent", "Evidence", "Exhibit", "CourtParties",
-    "parties_title", "statement_title", "require_injunction", "mark_range", "join_words", "ordinal", "short_name",
+    "CourtParties",
+    "Evidence",
+    "Exhibit",
+    "Redactor",
+    "anonymous_labels",
+    "for_respondent",
+    "join_words",
+    "mark_range",
+    "names_for",
+    "ordinal",
+    "parties_title",
+    "require_injunction",
+    "short_name",
+    "statement_title",
 ]

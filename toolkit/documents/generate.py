@@ -92,6 +92,7 @@ def render_request(request: Request, *, registry: Registry | None = None, templa
             warnings.warn(
                 f"{reader.name} asked for easy read: there is no easy read version of the {kind.name}, so the standard one was made; arrange an easy read explanation",
                 CasedocsWarning,
+                stacklevel=2,
             )
     notes = [str(w.message) for w in caught]
     for note in notes:
@@ -297,6 +298,7 @@ def letters_for(case: Case) -> list[tuple[str, str, str | None]]:
     Acceptable Behaviour Contract when the log has an ``abc`` action and the case an ``abc``.
     """
     wanted: list[tuple[str, str, str | None]] = [("acknowledgement", p.id, None) for p in case.victims]
+    entry: tuple[str, str, str | None]
     stage_of = {"verbal_warning": "verbal", "warning_letter": "first", "final_warning": "final"}
     perpetrators = [p.id for p in case.perpetrators]
     for action in case.actions:

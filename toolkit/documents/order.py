@@ -198,4 +198,4 @@ DRAFT_ORDER_TYPES: dict[str, Any] = {
     "respondent_copy": bool,
 }
 
-__all__ = ["order_facts", "order_terms", "paragraph_list", "zone_plan", "is_requirement", "DRAFT_ORDER_TYPES", "OrderTerm", "OrderNumbers"]
+__all__ = ["DRAFT_ORDER_TYPES", "OrderNumbers", "OrderTerm", "is_requirement", "order_facts", "order_terms", "paragraph_list", "zone_plan"]

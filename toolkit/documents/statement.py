@@ -120,7 +120,7 @@ def exhibit_segments(exhibits: list[Exhibit]) -> list[Segment]:
         refs(shown)
         out.append(Segment("."))
     if withheld:
-        out.append(Segment((" I also refer to " if shown else "I refer to ")))
+        out.append(Segment(" I also refer to " if shown else "I refer to "))
         refs(withheld)
         one = len(withheld) == 1
         out.append(Segment(f", which {'is' if one else 'are'} not in the copy served on the Defendant because {'it' if one else 'they'} would identify a witness."))
@@ -222,7 +222,7 @@ def support_given(case: Case, injunction: Injunction, names: dict[str, str], unt
 def actions_taken(case: Case, names: dict[str, str], redact: Redactor, until: date) -> list[ActionEntry]:
     """What version 1 of the template lists as "what the Claimant has done": the same steps."""
     return [
-        ActionEntry(s.when, s.text, "") for s in steps_taken(case, case.injunction, names, until)  # type: ignore[arg-type]
+        ActionEntry(s.when, s.text, "") for s in steps_taken(case, case.injunction, names, until)
     ] if case.injunction else []
 
 
@@ -318,4 +318,4 @@ WITNESS_STATEMENT_TYPES: dict[str, Any] = {
     "respondent_copy": bool,
 }
 
-__all__ = ["witness_statement", "WITNESS_STATEMENT_TYPES", "chronology", "exhibit_segments", "Segment", "steps_taken"]
+__all__ = ["WITNESS_STATEMENT_TYPES", "Segment", "chronology", "exhibit_segments", "steps_taken", "witness_statement"]

@@ -140,7 +140,7 @@ def translate(texts: list[str], table: str, *, backward: bool = False) -> list[s
     lines = [_plain(t) for t in texts]
     result = subprocess.run(
         [command, "--backward" if backward else "--forward", f"{DISPLAY_TABLE},{table}"],
-        input="\n".join(lines) + "\n", capture_output=True, text=True, timeout=60,
+        input="\n".join(lines) + "\n", capture_output=True, text=True, timeout=60, check=False,
         env={**os.environ, "LOUIS_TABLEPATH": str(tables_dir())},
     )
     out = result.stdout.split("\n")[: len(lines)]

@@ -251,7 +251,7 @@ class _CheckedLines:
         self.number = 0
         self.found: dict[int, tuple[int, str]] = {}
 
-    def __iter__(self) -> "_CheckedLines":
+    def __iter__(self) -> _CheckedLines:
         return self
 
     def __next__(self) -> str:
@@ -330,6 +330,19 @@ def _note_unprintable(item: dict[str, Any], event: Any, what: str) -> None:
 
 def _yaml_rows(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
     """A YAML list of mappings, from the parser's events: scalars stay text, one item at a time."""
+    try:
+        yield from _yaml_items(path)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        raise InputError(f"{path}:{mark.line + 1 if mark else 1}: this is not valid YAML ({error.problem})") from None
+    except yaml.YAMLError as error:
+        raise InputError(f"{path}:1: this is not valid YAML ({error})") from None
+    except UnicodeDecodeError:
+        raise InputError(f"{path}:{_bad_byte_line(path)}: this is not UTF-8 text: save it as UTF-8") from None
+
+
+def _yaml_items(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+    """The items of a YAML list from the parser's events (a state machine over list, item and nested value)."""
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml where PyYAML was built with it
     with path.open("r", encoding="utf-8-sig") as handle:
         events: Iterator[Any] = yaml.parse(handle, Loader=loader)  # every event has its marks
@@ -339,68 +352,60 @@ def _yaml_rows(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
         key: str | None = None
         nested = back = 0
         started = False
-        try:
-            for event in events:
-                if isinstance(event, (yaml.StreamStartEvent, yaml.DocumentStartEvent, yaml.DocumentEndEvent, yaml.StreamEndEvent)):
-                    continue
-                line = event.start_mark.line + 1
-                if isinstance(event, yaml.AliasEvent):
-                    raise InputError(f"{path}:{line}: aliases (*name) are not allowed in a recipient list: write the value out")
-                if not started:
-                    started = True
-                    if not isinstance(event, yaml.SequenceStartEvent):
-                        raise InputError(f"{path}:{line}: a YAML recipient list is a list of mappings ('- name: ...' for each recipient)")
-                    depth = 1
-                    continue
-                if depth == 1:
-                    if isinstance(event, yaml.SequenceEndEvent):
-                        depth = 0
-                        continue
-                    if isinstance(event, yaml.MappingStartEvent):
-                        depth, item_line, item, key = 2, line, {}, None
-                        continue
-                    yield line, {"__problem__": "each entry should be a mapping of keys and values (like 'name: ...')"}
-                    if isinstance(event, yaml.SequenceStartEvent):
-                        nested, depth, back = 1, 3, 1
-                    continue
-                if depth == 3:  # skipping a nested value (or a bad entry), then back where it was
-                    if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
-                        nested += 1
-                    elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
-                        nested -= 1
-                    if nested == 0:
-                        depth = back
-                    continue
-                # depth 2: inside an item
-                if isinstance(event, yaml.MappingEndEvent):
-                    depth = 1
-                    yield item_line, item
-                    continue
-                if key is None:
-                    if not isinstance(event, yaml.ScalarEvent):
-                        raise InputError(f"{path}:{line}: a key should be a plain word like 'name'")
-                    _note_unprintable(item, event, "key")
-                    key = _key(event.value) if _key(event.value) in KNOWN else event.value.strip()
-                    if key in item:
-                        item.setdefault("__problem__", f"the key '{key}' appears twice in this entry: keep one")
-                    continue
-                if isinstance(event, yaml.ScalarEvent):
-                    _note_unprintable(item, event, "value")
-                    item[key] = None if event.value in ("", "~", "null") and event.implicit[0] and not event.style else event.value
-                    key = None
-                else:
-                    item[key] = []  # reported as "should be text"
-                    key = None
-                    nested, depth, back = 1, 3, 2
+        for event in events:
+            if isinstance(event, (yaml.StreamStartEvent, yaml.DocumentStartEvent, yaml.DocumentEndEvent, yaml.StreamEndEvent)):
+                continue
+            line = event.start_mark.line + 1
+            if isinstance(event, yaml.AliasEvent):
+                raise InputError(f"{path}:{line}: aliases (*name) are not allowed in a recipient list: write the value out")
             if not started:
-                raise InputError(f"{path}:1: the file is empty: a YAML recipient list is a list of mappings ('- name: ...')")
-        except yaml.MarkedYAMLError as error:
-            mark = error.problem_mark or error.context_mark
-            raise InputError(f"{path}:{mark.line + 1 if mark else 1}: this is not valid YAML ({error.problem})") from None
-        except yaml.YAMLError as error:
-            raise InputError(f"{path}:1: this is not valid YAML ({error})") from None
-        except UnicodeDecodeError:
-            raise InputError(f"{path}:{_bad_byte_line(path)}: this is not UTF-8 text: save it as UTF-8") from None
+                started = True
+                if not isinstance(event, yaml.SequenceStartEvent):
+                    raise InputError(f"{path}:{line}: a YAML recipient list is a list of mappings ('- name: ...' for each recipient)")
+                depth = 1
+                continue
+            if depth == 1:
+                if isinstance(event, yaml.SequenceEndEvent):
+                    depth = 0
+                    continue
+                if isinstance(event, yaml.MappingStartEvent):
+                    depth, item_line, item, key = 2, line, {}, None
+                    continue
+                yield line, {"__problem__": "each entry should be a mapping of keys and values (like 'name: ...')"}
+                if isinstance(event, yaml.SequenceStartEvent):
+                    nested, depth, back = 1, 3, 1
+                continue
+            if depth == 3:  # skipping a nested value (or a bad entry), then back where it was
+                if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                    nested += 1
+                elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                    nested -= 1
+                if nested == 0:
+                    depth = back
+                continue
+            # depth 2: inside an item
+            if isinstance(event, yaml.MappingEndEvent):
+                depth = 1
+                yield item_line, item
+                continue
+            if key is None:
+                if not isinstance(event, yaml.ScalarEvent):
+                    raise InputError(f"{path}:{line}: a key should be a plain word like 'name'")
+                _note_unprintable(item, event, "key")
+                key = _key(event.value) if _key(event.value) in KNOWN else event.value.strip()
+                if key in item:
+                    item.setdefault("__problem__", f"the key '{key}' appears twice in this entry: keep one")
+                continue
+            if isinstance(event, yaml.ScalarEvent):
+                _note_unprintable(item, event, "value")
+                item[key] = None if event.value in ("", "~", "null") and event.implicit[0] and not event.style else event.value
+                key = None
+            else:
+                item[key] = []  # reported as "should be text"
+                key = None
+                nested, depth, back = 1, 3, 2
+        if not started:
+            raise InputError(f"{path}:1: the file is empty: a YAML recipient list is a list of mappings ('- name: ...')")
 
 
 def read_rows(path: Path) -> Iterator[Row]:

@@ -65,7 +65,7 @@ from toolkit.documents.base import DocInfo
 from toolkit.errors import CasedocsWarning, InputError
 from toolkit.records import AUDIT_LOG, PROP, read_records, recover_unrecorded, unrecorded
 from toolkit.output import FILE_MODE, ensure_dir, replace_atomically, withdraw_unless_recorded, write_issued_many
-from toolkit.merge.recipients import Recipient, RowProblem, read_rows, survey
+from toolkit.merge.recipients import Recipient, RowProblem, Survey, read_rows, survey
 from toolkit.formats.braille import BrailleUnavailable, table_for, to_brf
 from toolkit.templates.registry import SOURCE_LANGUAGE, Registry, TemplateVersion, is_easy_read, plain_language
 from toolkit.templates.engine import Properties, compiled
@@ -336,6 +336,21 @@ def _withdraw_unrecorded(folder: Path, since: float) -> None:
         path.unlink(missing_ok=True)
 
 
+def _usable_rows(path: Path, skip_bad_rows: bool) -> Survey:
+    """Every row checked before anything is made: bad rows stop the run unless skipped."""
+    found = survey(path)
+    if found.bad and not skip_bad_rows:
+        rows = len(found.bad_lines)
+        raise InputError(
+            "\n".join(str(p) for p in found.bad)
+            + f"\n{rows} row{'s' if rows != 1 else ''} of {path} {'have' if rows != 1 else 'has'} problems, so nothing was made: "
+            "correct them, or run again with --skip-bad-rows to make the letters for the other rows"
+        )
+    if not found.good:
+        raise InputError(f"{path}:1: there are no recipients to write to" + (" (every row has a problem)" if found.bad else ""))
+    return found
+
+
 def merge(
     kind: str,
     recipients: str | Path,
@@ -364,24 +379,14 @@ def merge(
     folder = Path(out) / "merge" / f"{mk.name}-{on.isoformat()}"
     result = MergeResult(folder)
 
-    found = survey(path)
+    found = _usable_rows(path, skip_bad_rows)
     result.bad = found.bad
-    if found.bad and not skip_bad_rows:
-        rows = len(found.bad_lines)
-        raise InputError(
-            "\n".join(str(p) for p in found.bad)
-            + f"\n{rows} row{'s' if rows != 1 else ''} of {path} {'have' if rows != 1 else 'has'} problems, so nothing was made: "
-            "correct them, or run again with --skip-bad-rows to make the letters for the other rows"
-        )
-    if not found.good:
-        raise InputError(f"{path}:1: there are no recipients to write to" + (" (every row has a problem)" if found.bad else ""))
-
-    selections = {}  # (language, easy read?) -> the template
-    for language in found.languages:
-        for wants_easy_read in (False, True):
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore", CasedocsWarning)
-                selections[language, wants_easy_read] = registry.select_for_reader(mk.name, on, language, wants_easy_read=wants_easy_read)
+    with warnings.catch_warnings():  # the run reports fallbacks and unreviewed translations once, counted
+        warnings.simplefilter("ignore", CasedocsWarning)
+        selections = {  # (language, easy read?) -> the template
+            (language, easy): registry.select_for_reader(mk.name, on, language, wants_easy_read=easy)
+            for language in found.languages for easy in (False, True)
+        }
     templates = list({s.template: None for s in selections.values()})
     for template in templates:
         compiled(template)  # once, before the workers fork (they inherit it)
@@ -402,7 +407,7 @@ def merge(
                 key = render_key(mk.name, recipient, template, on)
                 previous = done.get(key)
                 finished = previous is not None and (folder / previous).exists()
-                target = folder / (previous if finished else file_name(recipient))
+                target = folder / (previous if previous is not None and finished else file_name(recipient))
                 # bookkeeping before the yield: the pool consumes this generator in its own
                 # thread, and a result may come back before the generator is resumed
                 pending[row.line] = (key, template, recipient.language)

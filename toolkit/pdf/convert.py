@@ -158,7 +158,7 @@ def check_pdf_output(path: Path) -> str | None:
         return "no PDF was written"
     try:
         pages = len(PdfReader(path).pages)
-    except Exception as exc:  # pypdf raises many kinds on a broken file
+    except Exception as exc:  # noqa: BLE001 - pypdf raises many kinds on a broken file
         return f"the PDF written is not valid ({exc.__class__.__name__}: {exc})"
     if pages < 1:
         return "the PDF written has no pages"
@@ -222,7 +222,7 @@ class ConverterPool:
         self._cleanup = weakref.finalize(self, shutil.rmtree, self._root, True)
 
     # -- lifecycle -----------------------------------------------------------------
-    def __enter__(self) -> "ConverterPool":
+    def __enter__(self) -> ConverterPool:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -320,10 +320,8 @@ class ConverterPool:
             plan.append([items[k : k + self.max_batch] for k in range(0, len(items), self.max_batch)])
         return plan
 
-    def _run_batch(
-        self, worker: int, items: list[tuple[int, Path]], progress: Progress | None
-    ) -> dict[int, Path]:
-        """One LibreOffice process converting ``items``; returns index -> staged PDF."""
+    def _stage(self, worker: int, items: list[tuple[int, Path]]) -> tuple[list[Path], Path]:
+        """The batch's inputs under plain names (``d0000.docx``, ...) and an empty output folder."""
         stage = Path(tempfile.mkdtemp(prefix=f"w{worker}-", dir=self._root))
         indir, outdir = stage / "in", stage / "out"
         indir.mkdir()
@@ -336,6 +334,13 @@ class ConverterPool:
             except OSError:
                 shutil.copyfile(src, link)
             links.append(link)
+        return links, outdir
+
+    def _run_batch(
+        self, worker: int, items: list[tuple[int, Path]], progress: Progress | None
+    ) -> dict[int, Path]:
+        """One LibreOffice process converting ``items``; returns index -> staged PDF."""
+        links, outdir = self._stage(worker, items)
         profile = self._profiles[worker]
         cmd = [
             self.soffice,

@@ -25,7 +25,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from functools import lru_cache
-from typing import Any, Mapping
+from typing import Any, Literal
+from collections.abc import Mapping
 from xml.sax.saxutils import escape as xml_escape
 
 from babel import Locale, UnknownLocaleError
@@ -68,8 +69,11 @@ def _locale(ctx: Context) -> Locale:
     return babel_locale(str(ctx.get("locale", "en")))
 
 
+DateStyle = Literal["full", "long", "medium", "short"]  # CLDR's date lengths
+
+
 @pass_context
-def _f_date(ctx: Context, value: date | datetime | None, style: str = "long") -> str:
+def _f_date(ctx: Context, value: date | datetime | None, style: DateStyle = "long") -> str:
     if value is None:
         return ""
     day = value.date() if isinstance(value, datetime) else value
@@ -77,7 +81,7 @@ def _f_date(ctx: Context, value: date | datetime | None, style: str = "long") ->
 
 
 @pass_context
-def _f_datetime(ctx: Context, value: datetime | date | None, style: str = "long") -> str:
+def _f_datetime(ctx: Context, value: datetime | date | None, style: DateStyle = "long") -> str:
     if value is None:
         return ""
     if not isinstance(value, datetime):
@@ -196,7 +200,7 @@ class Image:
     width_mm: float
     height_mm: float
     description: str = ""
-    _renderer: "_RenderState | None" = field(default=None, repr=False)
+    _renderer: _RenderState | None = field(default=None, repr=False)
 
     def __html__(self) -> str:
         if self._renderer is None:
@@ -421,7 +425,7 @@ def _set_properties(parts: dict[str, bytes], props: Properties) -> None:
         f'<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
         f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified>'
         "</cp:coreProperties>"
-    ).encode("utf-8")
+    ).encode()
     items = "".join(
         f'<property fmtid="{{D5CDD505-2E9C-101B-9397-08002B2CF9AE}}" pid="{pid}" name="{xml_escape(name)}">'
         f"<vt:lpwstr>{xml_escape(value)}</vt:lpwstr></property>"
@@ -431,7 +435,7 @@ def _set_properties(parts: dict[str, bytes], props: Properties) -> None:
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" '
         f'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">{items}</Properties>'
-    ).encode("utf-8")
+    ).encode()
     types = parts["[Content_Types].xml"].decode("utf-8")
     if f'PartName="/{_CUSTOM_PROPS}"' not in types:
         types = types.replace(

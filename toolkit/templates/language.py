@@ -136,8 +136,7 @@ def _rtl_everything(xml: str, font: str) -> str:
     xml = re.sub(r"(<w:r [^>]*>)(?!<w:rPr>)", r"\1<w:rPr></w:rPr>", xml)
     xml = re.sub(r"<w:rPr>((?:(?!</w:rPr>).)*?)</w:rPr>",
                  lambda m: m.group(0) if "<w:rtl" in m.group(1) else f"<w:rPr>{_rtl_run(m.group(1), font)}</w:rPr>", xml, flags=re.S)
-    xml = re.sub(r"<w:tblPr>((?:(?!</w:tblPr>).)*)</w:tblPr>", _rtl_table, xml, flags=re.S)
-    return xml
+    return re.sub(r"<w:tblPr>((?:(?!</w:tblPr>).)*)</w:tblPr>", _rtl_table, xml, flags=re.S)
 
 
 def _rtl_table(match: re.Match[str]) -> str:

@@ -18,7 +18,8 @@ import typing
 from html import unescape
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Iterator
+from typing import Any
+from collections.abc import Iterator
 
 from jinja2 import TemplateSyntaxError, meta, nodes
 from pydantic import BaseModel
@@ -126,7 +127,7 @@ class _Checker:
             scope = {n.name: element for n in _targets(node.target)}
             scope["loop"] = _UNKNOWN
             self.scopes.append(scope)
-            for child in [*node.body, *(node.test and [node.test] or [])]:
+            for child in [*node.body, *((node.test and [node.test]) or [])]:
                 self.visit(child)
             self.scopes.pop()
             for child in node.else_:

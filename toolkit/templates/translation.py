@@ -23,7 +23,7 @@ import io
 import re
 import zipfile
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import date, datetime, UTC
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
@@ -31,7 +31,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import PoFileError, read_po, write_po
 
 from toolkit.errors import InputError, Problem
-from toolkit.templates.language import docx_language_tag, is_right_to_left, make_right_to_left, script_font, set_document_language
+from toolkit.templates.language import is_right_to_left, make_right_to_left, script_font, set_document_language
 from toolkit.templates.registry import SOURCE_LANGUAGE, Registry, TemplateVersion
 from toolkit.templates.segments import TRANSLATED_PARTS, Segment, check_translation, segments_of, translate_part
 from toolkit.templates.versions import Recorded, add_version
@@ -118,8 +118,8 @@ def build_catalog(registry: Registry, kind: str, language: str, on: date) -> tup
     catalog = Catalog(
         locale=_locale(language), project=f"casedocs {kind}", version=str(english.version),
         copyright_holder="Keniston Housing Association", msgid_bugs_address="",
-        creation_date=datetime.combine(english.entry.effective_from, datetime.min.time(), timezone.utc),
-        revision_date=datetime.combine(on, datetime.min.time(), timezone.utc),
+        creation_date=datetime.combine(english.entry.effective_from, datetime.min.time(), UTC),
+        revision_date=datetime.combine(on, datetime.min.time(), UTC),
         header_comment=(
             f"# {registry.manifest(kind).title}: the {kind} template, version {english.version}, for translation into {language}.\n"
             "# Translate each paragraph. Keep every {placeholder} exactly as written (you may move it),\n"
