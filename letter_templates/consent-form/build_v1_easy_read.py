@@ -14,9 +14,9 @@ from pathlib import Path
 from docx.shared import Mm
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from easyread import EASY_READ, easy_document, ideas  # noqa: E402
-from forms import fact_table, signature_table, tick_table  # noqa: E402
-from letterhead import heading, para, save, tag  # noqa: E402
+from easyread import EASY_READ, easy_document, ideas
+from forms import fact_table, signature_table, tick_table
+from letterhead import heading, para, save, tag
 
 doc = easy_document()
 heading(doc, "Can we share your information?", 0)

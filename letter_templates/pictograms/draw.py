@@ -13,8 +13,8 @@ from pathlib import Path
 import matplotlib
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-from matplotlib.patches import Arc, Circle, FancyBboxPatch, Polygon, Rectangle, Wedge  # noqa: E402
+import matplotlib.pyplot as plt
+from matplotlib.patches import Arc, Circle, FancyBboxPatch, Polygon, Rectangle, Wedge
 
 TEAL, TILE, WHITE = "#005F73", "#DCEBEF", "#FFFFFF"
 LINE = 7  # stroke width in points at the drawn size

@@ -6,8 +6,8 @@ from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from easyread import EASY_READ, TEXT_PT, easy_document, ideas  # noqa: E402
-from letterhead import address_block, heading, para, save  # noqa: E402
+from easyread import EASY_READ, TEXT_PT, easy_document, ideas
+from letterhead import address_block, heading, para, save
 
 doc = easy_document(reference="", marking="")  # a notice to every tenant: no case, no marking
 address_block(

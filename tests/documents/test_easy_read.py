@@ -64,7 +64,7 @@ def sizes(document: Document) -> list[int]:
     """Every explicit and default font size (half-points) in the body and the styles used there."""
     body = [int(v) for v in re.findall(r'<w:sz w:val="(\d+)"', document.element.xml)]
     normal = document.styles["Normal"].font.size.pt * 2
-    return body + [int(normal)]
+    return [*body, int(normal)]
 
 
 def easy_reader_letter(kind: str, tmp_path: Path) -> Document:

@@ -88,7 +88,7 @@ def render_request(request: Request, *, registry: Registry | None = None, templa
             kind.name, request.document_date, language, wants_easy_read=wants_easy_read, version=template_version
         )
         warn_about(selection)
-        if wants_easy_read and not is_easy_read(selection.template.language):
+        if reader and wants_easy_read and not is_easy_read(selection.template.language):
             warnings.warn(
                 f"{reader.name} asked for easy read: there is no easy read version of the {kind.name}, so the standard one was made; arrange an easy read explanation",
                 CasedocsWarning,

@@ -336,6 +336,18 @@ def _withdraw_unrecorded(folder: Path, since: float) -> None:
         path.unlink(missing_ok=True)
 
 
+def _batches(tasks: Iterator[Task]) -> Iterator[list[Task]]:
+    """The tasks in batches of ``BATCH`` (a worker renders, syncs and writes each together)."""
+    batch: list[Task] = []
+    for task in tasks:
+        batch.append(task)
+        if len(batch) == BATCH:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
 def _usable_rows(path: Path, skip_bad_rows: bool) -> Survey:
     """Every row checked before anything is made: bad rows stop the run unless skipped."""
     found = survey(path)
@@ -424,14 +436,7 @@ def merge(
                 yield row.line, recipient, template, str(target), not finished
 
         def batches() -> Iterator[list[Task]]:
-            batch: list[Task] = []
-            for task in tasks():
-                batch.append(task)
-                if len(batch) == BATCH:
-                    yield batch
-                    batch = []
-            if batch:
-                yield batch
+            return _batches(tasks())
 
         pending: dict[int, tuple[str, TemplateVersion, str]] = {}
         bar = ProgressBar(f"{mk.name}: letters", found.good) if progress else None
