@@ -66,3 +66,13 @@ def test_help_mentions_every_command() -> None:
     ).stdout
     for command in _subcommands():
         assert command in shown
+
+
+def test_the_readme_map_names_every_module() -> None:
+    """The folder -> stage map in "Development" stays accurate as modules are added or split."""
+    start = README.index("## Development")
+    block = README[start:].split("```text", 1)[1].split("```", 1)[0]
+    for module in sorted((ROOT / "toolkit").rglob("*.py")):
+        if module.name in ("__init__.py", "__main__.py"):
+            continue
+        assert module.name in block, f"toolkit/{module.relative_to(ROOT / 'toolkit')} is not in the README's map"
