@@ -25,7 +25,7 @@ centred(doc, "Personal service (CPR 6.5(3)); the content of form N215{% if title
 rule(doc)
 
 heading(doc, "On whom the documents were served", 2)
-para(doc, "{{ respondent_name }}, the {{ title.defendant_label }}{% if respondent.date_of_birth %}, born on {{ respondent.date_of_birth|date }}{% endif %}, by handing the documents to {% if title.youth %}the Respondent{% else %}the Defendant{% endif %} personally (CPR 6.5(3)(a)).")
+para(doc, "{{ respondent_name }}, the {{ title.defendant_label }}{% if respondent.date_of_birth %}, born on {{ respondent.date_of_birth|date }}{% endif %}, by handing the documents to the {{ title.defendant_label }} personally (CPR 6.5(3)(a)).")
 
 heading(doc, "What was served", 2)
 numbered_para(doc, "(a)", "the {% if injunction.without_notice %}interim {% endif %}injunction order dated {{ BLANK }}{% if injunction.power_of_arrest %}, with its power of arrest{% endif %}{% if injunction.exclusion_zone %} and the plan of the exclusion zone attached to it{% endif %};".replace("{{ BLANK }}", BLANK[:24]), level=2)

@@ -132,7 +132,13 @@ def test_respondent_copy_never_names_the_anonymous_witness(case) -> None:
     assert "claw hammer" not in served
     assert any("I did not see this incident myself; it was reported by Mr Liam Hargreaves. The allegation is that the Defendant was responsible for threatening behaviour." in t for t in numbered)
     # her exhibits keep their marks but are said to be withheld
-    assert any("the still from CCTV footage marked PS4" in t and "not in the copy served on the Defendant" in t for t in numbered)
+    assert any("I also refer to the exhibit marked PS4, which is not in the copy served on the Defendant" in t for t in numbered)
+    # nothing about a withheld exhibit that would point to the witness (the device, the place)
+    assert "doorbell" not in served and "CCTV" not in served
+    # an incident nobody saw the Defendant commit is not laid at his door
+    assert any("It was graffiti; the Claimant does not say who was responsible." in t for t in numbered)
+    # victims' referrals to support agencies are not the Defendant's business
+    assert "Galop" not in served
     corner = texts(data)[0]
     assert "Exhibits PS1–PS9" in corner
 

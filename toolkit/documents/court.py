@@ -232,15 +232,20 @@ class CourtParties:
 
 
 def exhibits_of(case: Case, respondent_copy: bool, redact: Redactor) -> dict[str, Exhibit]:
+    """Every exhibit by evidence id. In the respondent's copy an exhibit withheld from it
+    (provided by an anonymous witness, or ``withhold_from_respondent`` without a redacted
+    ``respondent_file``) is "the exhibit marked PS4", with no kind or description: "a
+    neighbour's doorbell camera" would point to the witness."""
     marks = case.exhibit_marks()
     anonymous = {p.id for p in case.parties if p.anonymous}
-    return {
-        e.id: Exhibit(
-            marks[e.id], EVIDENCE_NOUNS.get(e.kind, "document"), redact(e.description) or "", e.date,
-            respondent_copy and e.provided_by in anonymous,
-        )
-        for e in case.evidence
-    }
+    exhibits = {}
+    for e in case.evidence:
+        withheld = respondent_copy and (e.provided_by in anonymous or e.withhold_from_respondent) and not e.respondent_file
+        if withheld:
+            exhibits[e.id] = Exhibit(marks[e.id], "exhibit", "", e.date, True)
+        else:
+            exhibits[e.id] = Exhibit(marks[e.id], EVIDENCE_NOUNS.get(e.kind, "document"), redact(e.description) or "", e.date, False)
+    return exhibits
 
 
 def _officer_party_ids(case: Case) -> set[str]:

@@ -47,13 +47,13 @@ STEP_PHRASES = {
     "notice_seeking_possession": "the Claimant served a notice seeking possession on {party}",
     "referral": "I referred {party} to {agency} for support",
 }
-# What the Claimant did for the victims, in a phrase each.
+# What the Claimant did for the victims' homes, in a phrase each (not their referrals to
+# support agencies: the respondent reads this, and it is not the respondent's business).
 SUPPORT_PHRASES = {
     "graffiti_removal": "removed the graffiti",
     "emergency_repair": "made emergency repairs to secure the home",
     "security_works": "fitted security measures at the home",
     "interpreter_booked": "booked an interpreter",
-    "referral": "referred {party} to {agency}",
 }
 ROLE_WORDS = {"victim": "", "witness": "a witness", "agency_contact": "", "staff_member": "a member of the Claimant's staff"}
 
@@ -135,15 +135,21 @@ def _source_words(case: Case, pid: str, names: dict[str, str]) -> str:
     return f"{names[pid]}{', ' + role if role else ''}"
 
 
-def _allegation(incident: Incident, redact: Redactor) -> str:
+def _allegation(incident: Incident, redact: Redactor, respondent: str) -> str:
     """The respondent's copy: the incident's ``allegation`` as put to the respondent, or a
-    neutral sentence from its category; never the internal ``description``."""
+    neutral sentence from its category; never the internal ``description``. An incident
+    nobody saw the respondent commit is not laid at the respondent's door."""
     if incident.allegation:
         return f"The allegation put to the Defendant is: “{redact(incident.allegation).strip()}”"
-    return f"The allegation is that the Defendant was responsible for {CATEGORY_WORDS.get(incident.category, 'anti-social behaviour')}."
+    what = CATEGORY_WORDS.get(incident.category, "anti-social behaviour")
+    if respondent not in incident.perpetrators:
+        return f"It was {what}; the Claimant does not say who was responsible."
+    return f"The allegation is that the Defendant was responsible for {what}."
 
 
-def chronology(case: Case, names: dict[str, str], exhibits: dict[str, Exhibit], redact: Redactor, *, respondent_copy: bool = False, until: date | None = None) -> list[ChronologyEntry]:
+def chronology(
+    case: Case, names: dict[str, str], exhibits: dict[str, Exhibit], redact: Redactor, *, respondent_copy: bool = False, until: date | None = None,
+) -> list[ChronologyEntry]:
     me = _officer_party_ids(case)
     entries = []
     for incident in sorted(case.incidents, key=lambda i: start_of(i.occurred)):
@@ -158,7 +164,7 @@ def chronology(case: Case, names: dict[str, str], exhibits: dict[str, Exhibit], 
             sources = join_words([_source_words(case, p, names) for p in reporters if p not in me]) or "the person who reported it to the Claimant"
             also = ""
         if respondent_copy:
-            account = _allegation(incident, redact)
+            account = _allegation(incident, redact, case.injunction.respondent if case.injunction else "")
         else:
             account = redact(incident.description) if first_hand else clause_start(redact(incident.description))
         shown = sorted((exhibits[e] for e in incident.evidence if e in exhibits), key=lambda x: _mark_key(x.mark))
