@@ -39,6 +39,7 @@ OCR_TOOL = "ocrmypdf"
 CACHE = "ocr"
 PIPELINE = "ocr-1"  # part of the cache key: change it when the pages are made differently
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".tif", ".tiff"}
+TEXT_MARK = "has-text"  # in a cache entry: the PDF has text on every page, nothing to do
 MIN_CHARACTERS = 3  # a page with fewer letters or digits than this is "not read"
 TIMEOUT_PER_PAGE = 300  # seconds: generous, a busy machine is slow; only a hung run is stopped
 
@@ -63,17 +64,27 @@ def _readable(text: str) -> bool:
     return sum(ch.isalnum() for ch in text) >= MIN_CHARACTERS
 
 
-def needs_ocr(path: Path) -> bool:
-    """An image, or a PDF with at least one page that has no text."""
+def needs_ocr(path: Path, cache: Path | None = None) -> bool:
+    """An image, or a PDF with at least one page that has no text. With a ``cache``, the
+    answer for a PDF is kept there by the file's hash, so a second build reads no pages."""
     suffix = path.suffix.lower()
     if suffix in IMAGE_SUFFIXES:
         return True
     if suffix != ".pdf":
         return False
+    folder = cache / _key(path)[:20] if cache is not None else None
+    if folder is not None and (folder / "ocr.json").is_file():
+        return True
+    if folder is not None and (folder / TEXT_MARK).is_file():
+        return False
     try:
-        return not all(_readable(t) for t in page_texts(path))
+        scanned = not all(_readable(t) for t in page_texts(path))
     except Exception:  # noqa: BLE001 - an unreadable PDF is the assembler's to report
         return False
+    if folder is not None and not scanned:
+        ensure_dir(folder)
+        (folder / TEXT_MARK).touch()
+    return scanned
 
 
 def image_pdf(image: Path, target: Path) -> None:
@@ -151,7 +162,7 @@ def cache_for(folder: Path) -> Path:
 def with_text_layers(documents: list[Any], cache: Path) -> list[Any]:
     """The bundle documents, each scanned one replaced by its searchable PDF (and a note
     naming the pages OCR could not read)."""
-    todo = [d for d in documents if d.source is not None and needs_ocr(Path(d.source))]
+    todo = [d for d in documents if d.source is not None and needs_ocr(Path(d.source), cache)]
     if not todo:
         return documents
     if not available():
