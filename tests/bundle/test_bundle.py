@@ -192,6 +192,9 @@ def test_respondent_copy_has_no_anonymous_witness_and_notes_withheld_evidence(ma
     notes = [e for e in exhibits if e["kind"] == "note"]
     assert [n["title"].split(" — ")[0] for n in notes] == ["Exhibit PS4", "Exhibit PS6"]
     assert all("Withheld from the respondent's copy: provided by Witness A" in n["note"] for n in notes)
+    # a withheld exhibit's row says nothing that points to the witness (the device, the place)
+    assert all(n["title"].endswith("withheld from this copy") for n in notes)
+    assert "doorbell" not in json.dumps(data).lower()
     sources = {e.get("source") for s in data["sections"] for e in s["entries"]}
     assert "doorbell-cctv-2026-10-31-2241.jpg" not in sources
     assert "file-note-witness-2026-11-14.txt" not in sources

@@ -173,7 +173,8 @@ def exhibit_documents(
                 f"Withheld from the respondent's copy: provided by {labels[item.provided_by]}, whose identity is "
                 "protected. It is in the court's copy of the bundle."
             )
-            doc = BundleDocument(title=f"Exhibit {mark} \u2014 {title}", date=item.date, note=note)
+            # no description: "a neighbour's doorbell camera" would point to the witness
+            doc = BundleDocument(title=f"Exhibit {mark} \u2014 withheld from this copy", date=item.date, note=note)
             withheld.append(mark)
         elif path is None:
             doc = BundleDocument(title=f"Exhibit {mark} \u2014 {title}", date=item.date, note="No copy of this exhibit is on file.")
@@ -413,12 +414,13 @@ def _supplement_marks(case: Case, entries: list[dict[str, Any]]) -> tuple[dict[s
     served = {e["source"]: e["exhibit"] for e in entries if e.get("exhibit") and e.get("source")}
     used = set(served.values()) | {m for e in entries if e.get("kind") == "note" and (m := _note_mark(e))}
     marks = dict(case.exhibit_marks())
+    anonymous = {p.id for p in case.parties if p.anonymous}
     fresh = []
     for item in sorted(case.evidence, key=lambda e: (e.date is None, e.date or date.min)):
         name = next((n for n in sorted(_bundle_names(item)) if n in served), None)
         if name is not None:
             marks[item.id] = served[name]
-        elif marks[item.id] in used and any(_note_mark(e) == marks[item.id] and item.description and item.description in e["title"] for e in entries):
+        elif item.provided_by in anonymous and any(_note_mark(e) == marks[item.id] for e in entries):
             pass  # a withheld item, already listed in the respondent's copy
         else:
             fresh.append(item)
