@@ -128,6 +128,8 @@ incidents:
     location: "Outside No. 3 & No. 5"
     category: verbal_abuse
     description: "Shouted \\"get out\\" & banged on the door of <No. 3>."
+    allegation: "It is reported that you shouted \\"get out\\" & banged on the door of <No. 3>."
+    clauses: ["4.1"]
     perpetrators: [P1]
     victims: [V1]
 actions:

@@ -189,16 +189,16 @@ def test_respondent_copy_has_no_anonymous_witness_and_notes_withheld_evidence(ma
     assert "SEALED SCHEDULE" not in everything  # the names are for the judge only
     assert "Witness A" in everything
     exhibits = next(s for s in data["sections"] if s["title"] == "Exhibits")["entries"]
-    notes = [e for e in exhibits if e["kind"] == "note"]
-    assert [n["title"].split(" — ")[0] for n in notes] == ["Exhibit PS4", "Exhibit PS6"]
-    assert all("Withheld from the respondent's copy: provided by Witness A" in n["note"] for n in notes)
+    withheld = [e for e in exhibits if e["title"].endswith("withheld from the Respondent's copy")]
+    assert [(e["exhibit"], e["source"]) for e in withheld] == [("PS4", "PS4 withheld.pdf"), ("PS5", "PS5 withheld.pdf"), ("PS6", "PS6 withheld.pdf")]
     # a withheld exhibit's row says nothing that points to the witness (the device, the place)
-    assert all(n["title"].endswith("withheld from this copy") for n in notes)
-    assert "doorbell" not in json.dumps(data).lower()
+    assert all(e["title"] == "withheld from the Respondent's copy" for e in withheld)
+    assert "doorbell" not in json.dumps(data).lower() and "cctv" not in json.dumps(data).lower()
     sources = {e.get("source") for s in data["sections"] for e in s["entries"]}
     assert "doorbell-cctv-2026-10-31-2241.jpg" not in sources
     assert "file-note-witness-2026-11-14.txt" not in sources
-    assert "Withheld from the respondent" in reader.pages[0].extract_text()
+    assert "police-incident-log-CAD6142.pdf" not in sources  # marked withhold_from_respondent
+    assert "withheld from the Respondent" in reader.pages[0].extract_text()
 
 
 @pytest.mark.libreoffice

@@ -159,14 +159,18 @@ def test_warning_letter_at_each_stage(tmp_path: Path, capsys: pytest.CaptureFixt
     assert len(final_words) == (2 if stage == "final" else 0)
     assert ("This letter confirms in writing the verbal warning that Priya Sharma gave you about this behaviour." in lines) == (stage == "verbal")
     assert ("A written warning." in lines, "A final warning." in lines) == (stage == "verbal", stage == "first")
-    # every clause of the tenancy, quoted word for word
+    # only the clauses the incidents up to the letter's date engage, quoted word for word
     case = load_case(CASES / "KHA-2026-0003.yaml")
     clauses = case.party("P1").tenancy.clauses  # type: ignore[union-attr]
-    assert len(clauses) == 4
+    engaged = {"verbal": {"4.1", "4.3"}, "first": {"4.1", "4.3"}, "final": {"4.1", "4.3", "4.5"}}[stage]
     for clause in clauses:
-        assert f"Clause {clause.number}: “{clause.text}”" in lines
+        assert (f"Clause {clause.number}: “{clause.text}”" in lines) == (clause.number in engaged)
     assert "Your tenancy agreement (KHA/T/04417) says:" in lines
     assert "The behaviour described above breaks these conditions of the tenancy. A tenant is responsible for the behaviour of everyone who lives in or visits their home." in lines
+    # put as allegations: nobody named who has not agreed, no case-log wording
+    assert "It is reported that on 6 September 2026 at about 23:10, in the residents' car park at Birchfield Close, you shouted homophobic abuse" in text
+    assert "Mr Doyle" not in body(text).split("Dear Mr Doyle,", 1)[1]
+    assert "Nwosu" not in text and "witness" not in text.lower()
     reply = {"verbal": "within 14 days, by 23 September 2026", "first": "within 14 days, by 7 October 2026", "final": "within 7 days, by 20 October 2026"}
     assert any(reply[stage] in line for line in lines)
 
@@ -195,7 +199,8 @@ def test_a_name_with_special_characters_prints_exactly(tmp_path: Path, capsys: p
     assert body(text).startswith(f"{name}\n  Flat 2, \"The Limes\" & <Annexe>\n  Petts Wood\n  BR5 1QP | Date: 3 June 2026\n")
     assert f"Dear {name}," in lines
     assert "Clause 4.1: “You must not cause nuisance & annoyance to \"neighbours\" or <anyone> else.”" in lines
-    assert any("Shouted \"get out\" & banged on the door of <No. 3>." in line for line in lines)
+    assert any("It is reported that you shouted \"get out\" & banged on the door of <No. 3>." in line for line in lines)
+    assert "Haddad" not in text  # the victim has not agreed to be named
     assert "&amp;" not in text and "&lt;" not in text and "&#" not in text
     # the text git diff shows (casedocs templates text) prints it exactly too
     shown = textconv(data)
@@ -272,5 +277,21 @@ def test_a_warning_letter_never_names_an_anonymous_witness(tmp_path: Path, capsy
     (cases / "KHA-2026-0003.yaml").write_text(text, encoding="utf-8")
     data, _ = generate(capsys, tmp_path / "out", "warning-letter", str(cases / "KHA-2026-0003.yaml"), "--party", "P1", "--stage", "final", "--date", "2026-11-20")
     letter = letter_text(data)
-    assert "Witness A saw Mr Doyle at the door of number 7" in letter
-    assert "Nwosu" not in letter and "Patricia" not in letter
+    assert "It is reported that at about 01:30 on 19 September 2026 you pushed a handwritten note" in letter
+    assert "Nwosu" not in letter and "Patricia" not in letter and "saw Mr Doyle" not in letter and "doorbell" not in letter
+
+
+def test_an_allegation_naming_someone_who_has_not_agreed_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    cases = tmp_path / "case_files"
+    text = (CASES / "KHA-2026-0001.yaml").read_text(encoding="utf-8").replace(
+        "on her front door, said", "on her front door, with Mr Bankole watching, said")
+    (cases).mkdir()
+    (cases / "KHA-2026-0001.yaml").write_text(text, encoding="utf-8")
+    shutil.copytree(CASES / "evidence" / "KHA-2026-0001", cases / "evidence" / "KHA-2026-0001")
+    code = main(["generate", "warning-letter", str(cases / "KHA-2026-0001.yaml"), "--party", "P1", "--stage", "first", "--date", "2026-03-20", "--out", str(tmp_path / "out")])
+    out, err = capsys.readouterr()
+    assert code == 1 and out == ""
+    line = next(n for n, l in enumerate(text.splitlines(), 1) if "Mr Bankole watching" in l)
+    assert err.startswith(f"{cases / 'KHA-2026-0001.yaml'}:")
+    assert "the allegation of incident I3 names Mr Bankole (W1), who has not agreed to be named" in err
+    assert int(err.split(":")[1]) in range(line - 3, line + 1)

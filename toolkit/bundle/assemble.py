@@ -476,3 +476,4 @@ def _write_checked(writer: PdfWriter, data: dict[str, Any], out_pdf: Path, index
             CasedocsWarning, stacklevel=2,
         )
     return BundleResult(out_pdf, index_path, data["page_count"], size, data)
+

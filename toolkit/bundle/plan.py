@@ -26,10 +26,12 @@ under ``out/<reference>/``; `` - Respondent copy`` for the copy served on the re
 safe on Windows, in e-mail and on the court's upload portal.
 
 The copy for the respondent (``for_respondent``) uses the respondent's versions of the
-statement and the order (anonymous witnesses as "Witness A", ...), and leaves out the
-evidence an anonymous witness provided (``evidence.provided_by``): the index keeps a row
-for it with a note saying it is withheld, so that the exhibit marks still match the
-court's copy.
+court papers (anonymous witnesses as "Witness A", ..., each incident as its allegation),
+and is page for page the court's (:mod:`toolkit.bundle.respondent`): evidence an anonymous
+witness provided or marked ``withhold_from_respondent``, and the sealed schedule of names,
+keep their index rows and pages, each page saying it is withheld; every paper is padded
+to the longer of its two versions. Both copies are made from the case as known on the
+bundle's date (:func:`~toolkit.casefile.asof.as_known_on`).
 
 A bundle once written is never overwritten: building again gives the same file when
 nothing changed (same bytes: nothing is written) or a new name (``... (2).pdf``) when
@@ -51,7 +53,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from toolkit.documents.court import Redactor, anonymous_labels, require_injunction
+from toolkit.casefile.asof import as_known_on
+from toolkit.documents.court import Redactor, require_injunction
+from toolkit.documents.disclosure import respondent_case, withheld_from_respondent
 from toolkit.errors import CasedocsWarning, InputError
 from toolkit.documents.generate import AUDIT_LOG, to_pdf
 from toolkit.records import recover_unrecorded
@@ -59,7 +63,7 @@ from toolkit.casefile.loader import load_case, resolve_case
 from toolkit.casefile.model import Case, Evidence, Injunction
 from toolkit.casefile.values import initials
 from toolkit.bundle.ocr import cache_for, with_text_layers
-from toolkit.output import ensure_dir
+from toolkit.output import ensure_dir, write_issued
 
 CORRESPONDENCE_KINDS = ("warning-letter", "abc", "abc-review")
 STAGE_TITLES = {
@@ -119,14 +123,14 @@ class Plan:
     sections: list[Any]  # list[BundleSection]
     title: str
     subtitle: str
-    withheld: list[str]
+    withheld: dict[str, str]  # exhibit mark (or paper) -> what the respondent's copy holds instead
 
 
-def _evidence_path(case: Case, item: Evidence) -> Path | None:
-    if not item.file:
-        return None
+def evidence_file(case: Case, relative: str, folder: Path) -> Path:
+    """An evidence file named in the case, as a bundle takes it (a .docx converted to PDF)."""
     base = case.source_path.parent if case.source_path else Path("case_files")
-    return base / item.file
+    path = base / relative
+    return _converted(path, folder) if path.suffix.lower() == ".docx" and path.is_file() else path
 
 
 def _converted(path: Path, folder: Path) -> Path:
@@ -156,31 +160,31 @@ def _exhibit_cover(case: Case, mark: str, on: date) -> str:
 
 def exhibit_documents(
     case: Case, folder: Path, on: date, for_respondent: bool, marks: dict[str, str] | None = None, *, supplement: bool = False,
-) -> tuple[list[Any], list[str]]:
-    """(exhibits in date order, tenancy agreement included, and the marks withheld) as bundle documents."""
+) -> tuple[list[Any], dict[str, str]]:
+    """(exhibits in date order, tenancy agreement included; what the respondent's copy holds
+    instead of each withheld one) as bundle documents, page for page the same in both copies."""
+    from toolkit.bundle.sources import source_page_count
     from toolkit.bundle.items import BundleDocument
+    from toolkit.bundle.respondent import respondent_source
 
     marks = marks or case.exhibit_marks()
     redact = Redactor(case, for_respondent)
-    labels = anonymous_labels(case) if for_respondent else {}
-    exhibits, withheld = [], []
+    exhibits: list[Any] = []
+    withheld: dict[str, str] = {}
     for item in case.evidence:
         mark = marks[item.id]
-        title = redact(item.description) or (Path(item.file).name if item.file else item.id)
-        path = _evidence_path(case, item)
-        if item.provided_by in labels:
-            note = (
-                f"Withheld from the respondent's copy: provided by {labels[item.provided_by]}, whose identity is "
-                "protected. It is in the court's copy of the bundle."
-            )
-            # no description: "a neighbour's doorbell camera" would point to the witness
-            doc = BundleDocument(title=f"Exhibit {mark} \u2014 withheld from this copy", date=item.date, note=note)
-            withheld.append(mark)
-        elif path is None:
+        hidden = for_respondent and withheld_from_respondent(case, item.id)
+        # a withheld item's row has no description or kind: "a neighbour's doorbell camera" would point to the witness
+        title = "withheld from the Respondent's copy" if hidden else (
+            redact(item.description) or (Path(item.file).name if item.file else item.id))
+        if not item.file:
             doc = BundleDocument(title=f"Exhibit {mark} \u2014 {title}", date=item.date, note="No copy of this exhibit is on file.")
         else:
-            if path.suffix.lower() == ".docx" and path.is_file():
-                path = _converted(path, folder)
+            path = evidence_file(case, item.file, folder)
+            if for_respondent and path.is_file():
+                path, how = respondent_source(case, item.model_copy(update={"exhibit": mark}), path, source_page_count(path), folder)
+                if how != "as in the court's copy":
+                    withheld[mark] = how
             cover = (
                 f"Exhibit {mark}, added to the bundle in a supplement after the bundle was served."
                 if supplement else _exhibit_cover(case, mark, on)
@@ -191,7 +195,7 @@ def exhibit_documents(
     return with_text_layers(exhibits, cache_for(folder)), withheld
 
 
-def correspondence(case: Case, folder: Path) -> list[Any]:
+def correspondence(case: Case, folder: Path, until: date | None = None) -> list[Any]:
     """The warning letters and ABC documents already issued to the respondent (audit.jsonl)."""
     from toolkit.bundle.items import BundleDocument
 
@@ -207,6 +211,8 @@ def correspondence(case: Case, folder: Path) -> list[Any]:
             continue
         if record.get("kind") not in CORRESPONDENCE_KINDS or record.get("party") != injunction.respondent:
             continue
+        if until is not None and record.get("document_date", "") > until.isoformat():
+            continue  # not sent yet on the bundle's date
         if not (folder / record.get("file", "")).is_file():
             continue
         key = (record["kind"], record.get("party", ""), record.get("stage", ""))
@@ -235,21 +241,26 @@ def _marks_label(case: Case) -> str:
 
 
 def plan_for(case: Case, *, out: Path, on: date | None = None, for_respondent: bool = False) -> Plan:
-    """Generate the court papers (if not there yet) and lay out the sections."""
+    """Generate the court papers (if not there yet) and lay out the sections; ``case`` is the
+    case as known on the bundle's date."""
     from toolkit.bundle.items import BundleDocument, BundleSection
     from toolkit.bundle.papers import applications_for, court_papers, order_with_plan
+    from toolkit.bundle.respondent import matched_applications, matched_papers
     from toolkit.documents.court import ordinal
 
     injunction = require_injunction(case, "injunction bundles")
     folder = out / case.reference
     when = statement_date(case, on)
-    papers = court_papers(case, when, {"for_respondent": "yes"} if for_respondent else {}, out)
+    # both copies' papers are made, and each is padded to the longer of its two versions,
+    # so that the two bundles have the same page numbers whichever is built
+    court, theirs = (court_papers(case, when, options, out) for options in ({}, {"for_respondent": "yes"}))
+    papers = matched_papers(folder, court, theirs, for_respondent)
     exhibits, withheld = exhibit_documents(case, folder, when, for_respondent)
-    letters = correspondence(case, folder)
+    letters = correspondence(case, folder, when)
     officer = case.officer.name
     number = ordinal(injunction.statement_number)
     sections = [BundleSection(SECTION_CLAIM, [BundleDocument("Claim form (N16A): particulars of claim", papers["claim-form"], when)])]
-    applications = applications_for(papers, when, for_respondent)
+    applications = matched_applications(folder, court, theirs, applications_for(theirs if for_respondent else court, when, for_respondent), for_respondent)
     if applications:
         sections.append(BundleSection(SECTION_APPLICATIONS, applications))
     sections += [
@@ -268,9 +279,7 @@ def plan_for(case: Case, *, out: Path, on: date | None = None, for_respondent: b
     if injunction.hearing:
         parts.append(f"hearing {injunction.hearing.day} {injunction.hearing.strftime('%B %Y, %H:%M')}")
     parts.append(f"case {case.reference}")
-    subtitle = "; ".join(parts) + "."
-    if for_respondent:
-        subtitle += " Copy served on the Respondent: witnesses whose identity is protected are referred to as Witness A, Witness B, ...; their evidence is withheld."
+    subtitle = "; ".join(parts) + (". Respondent's copy." if for_respondent else ". Court's copy.")  # the same length: the same index pages
     if not letters:
         print(
             f"note: no warning letters or ABC for {case.reference} are recorded in {folder / AUDIT_LOG}; "
@@ -317,19 +326,34 @@ def make_bundle(
     out: Path = Path("out"),
     on: date | None = None,
 ) -> list[Path]:
-    """Write the bundle (or its supplement) and its index; returns [pdf, json]."""
-    from toolkit.bundle.assemble import build_bundle
+    """Write the bundle (or its supplement) and its index; returns [pdf, json], and for the
+    respondent's copy its disclosure report too."""
+    from toolkit.bundle.assemble import BundleCheckError, build_bundle, load_index
+    from toolkit.bundle.respondent import disclosure_report, page_differences
 
     loaded = case if isinstance(case, Case) else load_case(resolve_case(case))
     require_injunction(loaded, "injunction bundles")
+    # a supplement adds what has come in since: as known on its own day
+    loaded = as_known_on(loaded, (on or date.today()) if supplement else statement_date(loaded, on))
     folder = out / loaded.reference
+    if for_respondent:
+        respondent_case(loaded)  # stops here, before anything is made, on text that would identify a witness
     recover_unrecorded(folder)  # a letter issued by an interrupted run still belongs in the bundle
     if supplement:
         return _make_supplement(loaded, folder, out=out, on=on, for_respondent=for_respondent)
+    court_index = None
+    if for_respondent:  # built against the court's copy, whose page numbers it must keep
+        court_index = json.loads(make_bundle(loaded, out=out, on=on)[1].read_text(encoding="utf-8"))
     plan = plan_for(loaded, out=out, on=on, for_respondent=for_respondent)
     stem = bundle_stem(loaded, for_respondent=for_respondent)
     target = _free_name(folder, stem)
     result = build_bundle(plan.sections, target, title=plan.title, subtitle=plan.subtitle)
+    if court_index is not None:
+        differences = page_differences(court_index, result.data)
+        if differences:
+            result.pdf.unlink()
+            result.index.unlink()
+            raise BundleCheckError("the respondent's copy does not keep the court's page numbers:\n  " + "\n  ".join(differences))
     kept = _keep_or_discard(result.pdf, stem)
     if kept != result.pdf:
         print(f"note: {kept.name} is already up to date", file=sys.stderr)
@@ -339,7 +363,11 @@ def make_bundle(
             "If the first one has been served, make a supplement instead (--supplement)",
             CasedocsWarning, stacklevel=2,
         )
-    return [kept, kept.with_suffix(".json")]
+    if court_index is None:
+        return [kept, kept.with_suffix(".json")]
+    report = disclosure_report(loaded, statement_date(loaded, on), court_index, load_index(kept.with_suffix(".json")), plan.withheld)
+    written, _ = write_issued(folder / f"{kept.stem} - Disclosure report.txt", report.encode("utf-8"))
+    return [kept, kept.with_suffix(".json"), written]
 
 
 def _latest_index(folder: Path, for_respondent: bool, case: Case) -> tuple[Path, int]:
@@ -371,7 +399,7 @@ def _make_supplement(case: Case, folder: Path, *, out: Path, on: date | None, fo
     marks, used = _supplement_marks(case, entries)
     when = statement_date(case, on)
     exhibits, _withheld = exhibit_documents(case, folder, when, for_respondent, marks, supplement=True)
-    letters = correspondence(case, folder)
+    letters = correspondence(case, folder, when)
     new = []
     for doc in [*exhibits, *letters]:
         if doc.source is not None and Path(doc.source).name in sources:
@@ -391,13 +419,15 @@ def _make_supplement(case: Case, folder: Path, *, out: Path, on: date | None, fo
     return [result.pdf, result.index]
 
 
-def _bundle_names(item: Evidence) -> set[str]:
-    """The names a bundle index may record the evidence file under: its own, or its PDF
-    (a .docx converted, an image given a text layer by OCR)."""
-    if not item.file:
-        return set()
-    path = Path(item.file)
-    return {path.name, path.stem + ".pdf"}
+def _bundle_names(item: Evidence, mark: str) -> set[str]:
+    """The names a bundle index may record the item's pages under: its file's own, or its
+    PDF (a .docx converted, an image given a text layer by OCR); in the respondent's copy,
+    its redacted version or its withheld pages."""
+    names = {f"{mark} withheld.pdf"}
+    for file in (item.file, item.respondent_file):
+        if file:
+            names |= {Path(file).name, Path(file).stem + ".pdf"}
+    return names
 
 
 def _note_mark(entry: dict[str, Any]) -> str | None:
@@ -417,11 +447,11 @@ def _supplement_marks(case: Case, entries: list[dict[str, Any]]) -> tuple[dict[s
     anonymous = {p.id for p in case.parties if p.anonymous}
     fresh = []
     for item in sorted(case.evidence, key=lambda e: (e.date is None, e.date or date.min)):
-        name = next((n for n in sorted(_bundle_names(item)) if n in served), None)
+        name = next((n for n in sorted(_bundle_names(item, marks[item.id])) if n in served), None)
         if name is not None:
             marks[item.id] = served[name]
-        elif item.provided_by in anonymous and any(_note_mark(e) == marks[item.id] for e in entries):
-            pass  # a withheld item, already listed in the respondent's copy
+        elif marks[item.id] in used and any(_note_mark(e) == marks[item.id] and item.description and item.description in e["title"] for e in entries):
+            pass  # an item with no file, already listed
         else:
             fresh.append(item)
     taken = set(used)

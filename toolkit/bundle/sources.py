@@ -281,3 +281,23 @@ def load_items(
                 raise ToolError(f"LibreOffice (soffice) produced an unreadable PDF for {item.doc.source}")
             item.reader = reader
     return sections
+
+
+def source_page_count(path: Path) -> int:
+    """How many pages a bundle gives a source file (without its cover page), counted as
+    :func:`toolkit.bundle.assemble.build_bundle` lays it out; a .docx must be converted to PDF first."""
+    problems: list[Problem] = []
+    suffix = path.suffix.lower()
+    if suffix in PDF_SUFFIXES:
+        reader = _open_pdf(path, problems)
+        count = len(reader.pages) if reader is not None else 0
+    elif suffix in IMAGE_SUFFIXES:
+        count = len(prepare_image(path, problems))
+    elif suffix in TEXT_SUFFIXES:
+        count = len(_read_text(path, problems))
+    else:
+        problems.append(Problem(str(path), 0, 0, f"cannot go in a bundle: {suffix or 'no extension'} is not one of {', '.join(sorted(SUPPORTED))}"))
+        count = 0
+    if problems:
+        raise InputError(problems)
+    return count

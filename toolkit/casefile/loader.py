@@ -91,6 +91,25 @@ def load_bytes(raw: bytes, path: Path) -> Case:
     return case
 
 
+def located(case: Case, problems: list[tuple[tuple[Any, ...], str]]) -> list[Problem]:
+    """Problems found in a loaded case (key path, message), at their lines in its file.
+
+    For rules that only a document can apply (what its reader may be told), found long
+    after loading: the file is read again for positions; a case not read from a file (or
+    changed since) gives line 0.
+    """
+    where = str(case.source_path or case.reference)
+    positions = None
+    if case.source_path is not None:
+        try:
+            raw = case.source_path.read_bytes()
+            if hashlib.sha256(raw).hexdigest() == case.source_sha256:
+                positions = parse_text(raw, where)
+        except (OSError, InputError):
+            positions = None
+    return [Problem(where, *(positions.locate(path) if positions else (0, 0)), message) for path, message in problems]
+
+
 def load_case(path: str | Path) -> Case:
     """Read and validate one case file; raises :class:`InputError` listing every problem."""
     path = Path(path)

@@ -148,11 +148,20 @@ def _tenancy_clauses(party: dict[str, Any]) -> list[str]:
     return [str(c["number"]).strip() for c in tenancy["clauses"] if isinstance(c, dict) and c.get("number") is not None]
 
 
+def _household_clauses(parties: dict[str, dict[str, Any]], pid: str) -> list[str]:
+    """A perpetrator's own tenancy clauses, else (a child's) those of their guardians' tenancy."""
+    own = _tenancy_clauses(parties[pid])
+    if own:
+        return own
+    guardians = [g for _, g in _str_list(parties[pid].get("guardians")) if g in parties]
+    return [number for g in guardians for number in _tenancy_clauses(parties[g])]
+
+
 def _clause_problems(data: dict[str, Any]) -> list[PathProblem]:
     """``incidents[].clauses`` name clauses of a perpetrator's own tenancy.
 
-    A letter quotes the clause's words from the tenancy, so a number that is in no
-    perpetrator's tenancy could only be quoted by guessing.
+    A letter quotes the clause's words from the tenancy (a child's household's: their
+    guardians'), so a number that is in no such tenancy could only be quoted by guessing.
     """
     parties = _ids(data, "parties")
     problems = []
@@ -161,7 +170,7 @@ def _clause_problems(data: dict[str, Any]) -> list[PathProblem]:
         if not numbers:
             continue
         named = [pid for _, pid in _str_list(incident.get("perpetrators")) if pid in parties]
-        known = sorted({number for pid in named for number in _tenancy_clauses(parties[pid])})
+        known = sorted({number for pid in named for number in _household_clauses(parties, pid)})
         for n, number in numbers:
             number = number.strip()
             if number in known:

@@ -246,7 +246,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("bundle", help="the injunction bundle: one paginated, indexed, bookmarked PDF plus its index as JSON")
     p.add_argument("case", metavar="CASE", help="a case file, or a reference looked up in case_files/")
-    p.add_argument("--for-respondent", action="store_true", help="the copy served on the respondent: anonymous witnesses as Witness A, ..., their evidence withheld")
+    p.add_argument("--for-respondent", action="store_true", help="the copy served on the respondent: page for page the court's, allegations only, anonymous witnesses as Witness A, ..., what would identify them withheld; writes a disclosure report beside it")
     p.add_argument("--supplement", action="store_true", help="add what is new since the bundle was served at the end, keeping every earlier page number")
     p.add_argument("--date", type=_iso_date, help="date of the witness statement and draft order (default: the application's date in the case log)")
     p.add_argument("--out", type=Path, default=Path("out"), help="output folder (default: out/)")

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from toolkit.documents import disclosure
 from toolkit.errors import InputError
 from toolkit.casefile.model import ABC, Case, Consent, Incident, Party, Tenancy
 from toolkit.documents.base import Addressee, Request, addressee, guardian_addressee
@@ -136,6 +137,7 @@ def abc_context(request: Request) -> dict[str, Any]:
     signatories.append(Signatory("keniston", case.officer.name, case.officer.job_title))
     signatories += [Signatory("partner", _full_name(p), _organisation(p)) for p in partners]
     return {
+        "case": disclosure.perpetrator_case(case),
         "party": party,
         "abc": abc,
         "minor": minor,
@@ -313,7 +315,9 @@ def referral_context(request: Request) -> dict[str, Any]:
     if as_perpetrator:
         incidents = case.incidents_by(party.id)
     else:
-        incidents = [i for i in case.incidents if party.id in i.victims or party.id in i.witnesses] or list(case.incidents)
+        incidents = disclosure.for_agency(
+            case, [i for i in case.incidents if party.id in i.victims or party.id in i.witnesses] or list(case.incidents), party,
+        )
     return {
         "party": party,
         "agency": agency,

@@ -38,6 +38,7 @@ from collections.abc import Callable
 
 from babel.dates import format_date, format_time
 
+from toolkit.documents import disclosure
 from toolkit.errors import InputError
 from toolkit.casefile.model import Case, Evidence, Injunction
 from toolkit.documents.base import Request
@@ -237,11 +238,9 @@ def exhibits_of(case: Case, respondent_copy: bool, redact: Redactor) -> dict[str
     ``respondent_file``) is "the exhibit marked PS4", with no kind or description: "a
     neighbour's doorbell camera" would point to the witness."""
     marks = case.exhibit_marks()
-    anonymous = {p.id for p in case.parties if p.anonymous}
     exhibits = {}
     for e in case.evidence:
-        withheld = respondent_copy and (e.provided_by in anonymous or e.withhold_from_respondent) and not e.respondent_file
-        if withheld:
+        if respondent_copy and disclosure.withheld_from_respondent(case, e.id):
             exhibits[e.id] = Exhibit(marks[e.id], "exhibit", "", e.date, True)
         else:
             exhibits[e.id] = Exhibit(marks[e.id], EVIDENCE_NOUNS.get(e.kind, "document"), redact(e.description) or "", e.date, False)
@@ -263,9 +262,9 @@ def _when(moment: date, about: bool = True) -> str:
 
 
 def _common(request: Request) -> tuple[Case, Injunction, bool, dict[str, str], Redactor]:
-    case = request.case
-    injunction = require_injunction(case)
     respondent_copy = for_respondent(request.options)
+    case = disclosure.respondent_case(request.case) if respondent_copy else request.case
+    injunction = require_injunction(case)
     names = names_for(case, respondent_copy)
     return case, injunction, respondent_copy, names, Redactor(case, respondent_copy)
 

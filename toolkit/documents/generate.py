@@ -12,7 +12,7 @@ import hashlib
 import json
 import warnings
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -21,6 +21,7 @@ from toolkit.documents.base import DocInfo, DocumentKind, Request, article, comm
 from toolkit.documents.kinds import kind as lookup_kind
 from toolkit.errors import CasedocsWarning, InputError
 from toolkit.formats.braille import BrailleUnavailable, to_brf
+from toolkit.casefile.asof import as_known_on
 from toolkit.casefile.history import find_version
 from toolkit.casefile.loader import load_bytes, load_case, resolve_case
 from toolkit.documents.compare import differences
@@ -66,12 +67,14 @@ def reader_of(request: Request) -> Party | None:
 
 
 def render_request(request: Request, *, registry: Registry | None = None, template_version: int | None = None) -> Rendered:
-    """Render one document in memory (no file is touched).
+    """Render one document in memory (no file is touched), from the case as it was known
+    on the document's date (:func:`as_known_on`).
 
     The document records its case file by name only (its hash identifies the content),
     so the same case read through another path or working directory gives the same bytes.
     """
     registry = registry or Registry()
+    request = replace(request, case=as_known_on(request.case, request.document_date))
     kind: DocumentKind = lookup_kind(request.kind)
     if request.party is not None and kind.roles and request.party.role not in kind.roles:
         raise InputError(

@@ -7,7 +7,7 @@ from typing import Any
 
 from toolkit.casefile.model import Incident, Party, Tenancy
 from toolkit.documents.base import Addressee, Request, addressee, guardian_addressee, require_party
-from toolkit.documents.court import Redactor
+from toolkit.documents import disclosure
 from toolkit.errors import InputError
 
 STAGES = ("verbal", "first", "final")
@@ -30,13 +30,8 @@ def warning_letter_context(request: Request) -> dict[str, Any]:
     case, stage = request.case, request.stage
     if stage not in STAGES:
         raise InputError(f"a warning letter needs --stage {', '.join(STAGES[:-1])} or {STAGES[-1]}")
-    # the letter goes to the perpetrator's household: anonymous witnesses are not named in it
-    redact = Redactor(case, respondent_copy=True)
-    incidents = [
-        i.model_copy(update={"description": redact(i.description), "location": redact(i.location) or None})
-        for i in case.incidents_by(party.id)
-        if i.occurred_day <= request.document_date
-    ]
+    # read by the alleged perpetrator's household: allegations, not the case log
+    incidents = disclosure.for_perpetrator(case, case.incidents_by(party.id), party, request.document_date)
     if not incidents:
         raise InputError(
             f"{party.name} ({party.id}) is not named as a perpetrator of any incident in {case.reference} "
@@ -45,8 +40,9 @@ def warning_letter_context(request: Request) -> dict[str, Any]:
     minor = party.is_minor_on(request.document_date)
     guardians = case.guardians_of(party.id) if minor else []
     return {
+        "case": disclosure.perpetrator_case(case),
         "party": party,
-        "tenancy": party.tenancy or next((g.tenancy for g in guardians if g.tenancy), None),
+        "tenancy": disclosure.engaged_tenancy(party.tenancy or next((g.tenancy for g in guardians if g.tenancy), None), incidents),
         "stage": stage,
         "minor": minor,
         "guardians": guardians,
