@@ -223,7 +223,7 @@ def disclosure_report(case: Case, on: date, court: dict[str, Any], respondent: d
             lines.append(f"  {party.id}: anonymous, appears as {labels[party.id]}; evidence they provided is withheld")
         elif party.role in ("victim", "witness", "complainant"):
             agreed = "agreed to be named" if party.may_be_named else "has NOT agreed to be named in letters"
-            lines.append(f"  {party.id} ({party.role}): named in the court documents ({agreed}); check that this is needed")
+            lines.append(f"  {party.id} ({party.role}): not anonymous, so named where the statement or the order needs it ({agreed})")
     lines += [
         "",
         "Checked: nothing in the respondent's copy identifies a protected witness.",
