@@ -70,6 +70,20 @@ def test_a_letter_to_a_perpetrator_names_only_who_agreed_and_quotes_only_engaged
         assert incident.description not in letter
 
 
+def test_each_document_records_the_reader_it_was_shaped_for() -> None:
+    case = load_case(CASES / "KHA-2026-0003.yaml")
+    on = date(2026, 11, 24)
+    shaped = {
+        ("warning-letter", "P1", "final", ()): "perpetrator",
+        ("referral", "V1", None, (("agency", "Galop"),)): "agency",
+        ("witness-statement", None, None, ()): "court",
+        ("witness-statement", None, None, (("for_respondent", "yes"),)): "perpetrator",
+        ("acknowledgement", "V1", None, ()): "subject",
+    }
+    for (kind, party, stage, options), reader in shaped.items():
+        assert render_request(Request(case, kind, on, party, stage, dict(options))).record["reader"] == reader
+
+
 def test_hate_only_for_the_five_strands() -> None:
     assert hate_strands(["sex", "age", "race", "gender_reassignment", "religion_belief"]) == ["race", "religion", "transgender identity"]
     sex = load_case(CASES / "KHA-2026-0004.yaml")

@@ -41,8 +41,12 @@ READER_OF_KIND: dict[str, Reader] = {
     "abc": "perpetrator",
     "abc-review": "perpetrator",
     "referral": "agency",
+    "claim-form": "court",
     "witness-statement": "court",
     "draft-order": "court",
+    "anonymity-application": "court",
+    "certificate-of-service": "court",  # the process server's statement, filed with the court
+    "police-notice": "agency",
 }
 
 #: The five strands the police monitor as hate crime, in the police's words. Hostility

@@ -22,6 +22,7 @@ from toolkit.documents.kinds import kind as lookup_kind
 from toolkit.errors import CasedocsWarning, InputError
 from toolkit.formats.braille import BrailleUnavailable, to_brf
 from toolkit.casefile.asof import as_known_on
+from toolkit.documents.disclosure import reader_of_kind
 from toolkit.casefile.history import find_version
 from toolkit.casefile.loader import load_bytes, load_case, resolve_case
 from toolkit.documents.compare import differences
@@ -118,6 +119,7 @@ def render_request(request: Request, *, registry: Registry | None = None, templa
         "stage": request.stage or "",
         "options": json.dumps(request.options, sort_keys=True),
         "large_print": "yes" if large_print else "no",
+        "reader": reader_of_kind(kind.name, str(request.options.get("for_respondent", "")) == "yes"),  # whom it was shaped for
     }
     properties = Properties(
         title=f"{info.title} — {request.case.reference}",
