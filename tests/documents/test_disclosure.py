@@ -117,9 +117,9 @@ def referrals() -> list[tuple[str, str, str, date]]:
     for reference in EXAMPLES:
         case = load_case(CASES / f"{reference}.yaml")
         for action in case.actions:
-            if action.type == "referral" and action.party and action.agency and action.done:
-                if case.consent_for(action.party, action.agency, action.done.date()):
-                    made.append((reference, action.party, action.agency, action.done.date()))
+            done = action.done
+            if action.type == "referral" and action.party and action.agency and done and case.consent_for(action.party, action.agency, done.date()):
+                made.append((reference, action.party, action.agency, done.date()))
     return made
 
 

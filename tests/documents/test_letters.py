@@ -291,7 +291,7 @@ def test_an_allegation_naming_someone_who_has_not_agreed_is_refused(tmp_path: Pa
     code = main(["generate", "warning-letter", str(cases / "KHA-2026-0001.yaml"), "--party", "P1", "--stage", "first", "--date", "2026-03-20", "--out", str(tmp_path / "out")])
     out, err = capsys.readouterr()
     assert code == 1 and out == ""
-    line = next(n for n, l in enumerate(text.splitlines(), 1) if "Mr Bankole watching" in l)
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if "Mr Bankole watching" in row)
     assert err.startswith(f"{cases / 'KHA-2026-0001.yaml'}:")
     assert "the allegation of incident I3 names Mr Bankole (W1), who has not agreed to be named" in err
     assert int(err.split(":")[1]) in range(line - 3, line + 1)

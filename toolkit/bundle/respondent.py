@@ -235,6 +235,12 @@ def disclosure_report(case: Case, on: date, court: dict[str, Any], respondent: d
 
 
 __all__ = [
-    "pad_pair", "matched_papers", "matched_applications", "respondent_source", "withheld_pages", "padded",
-    "page_differences", "disclosure_report",
+    "disclosure_report",
+    "matched_applications",
+    "matched_papers",
+    "pad_pair",
+    "padded",
+    "page_differences",
+    "respondent_source",
+    "withheld_pages",
 ]

@@ -22,7 +22,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Iterable, Literal
+from typing import Literal
+from collections.abc import Iterable
 
 from babel.dates import format_date, format_time
 
