@@ -136,11 +136,12 @@ def test_respondent_copy_never_names_the_anonymous_witness(case) -> None:
         for t in numbered
     )
     # her exhibits keep their marks but are said to be withheld
-    assert any("I also refer to the exhibit marked PS4, which is not in the copy served on the Defendant" in t for t in numbered)
+    assert any("I refer to the exhibit marked PS4 and the exhibit marked PS5, which are not in the copy served on the Defendant" in t for t in numbered)
     # nothing about a withheld exhibit that would point to the witness (the device, the place)
     assert "doorbell" not in served and "CCTV" not in served
     # an incident nobody saw the Defendant commit is not laid at his door
-    assert any("It was graffiti; the Claimant does not say who was responsible." in t for t in numbered)
+    assert any("were sprayed in white paint on the front door of 7 Birchfield Close. Who did it was not seen." in t for t in numbered)
+    assert any("No one saw who was responsible for the incident of 10 October 2026" in t for t in numbered)
     # victims' referrals to support agencies are not the Defendant's business
     assert "Galop" not in served
     corner = texts(data)[0]
