@@ -444,7 +444,6 @@ def _supplement_marks(case: Case, entries: list[dict[str, Any]]) -> tuple[dict[s
     served = {e["source"]: e["exhibit"] for e in entries if e.get("exhibit") and e.get("source")}
     used = set(served.values()) | {m for e in entries if e.get("kind") == "note" and (m := _note_mark(e))}
     marks = dict(case.exhibit_marks())
-    anonymous = {p.id for p in case.parties if p.anonymous}
     fresh = []
     for item in sorted(case.evidence, key=lambda e: (e.date is None, e.date or date.min)):
         name = next((n for n in sorted(_bundle_names(item, marks[item.id])) if n in served), None)
