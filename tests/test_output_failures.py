@@ -244,3 +244,21 @@ def test_temporary_files_of_a_killed_write_are_removed_by_the_next_run(tmp_path:
         path.write_bytes(b"half a letter")
     assert main(["generate", "acknowledgement", str(FIXTURE), "--party", "V1", "--date", "2026-03-05", "--out", str(tmp_path / "out")]) == 0
     assert not stale.exists() and running.exists()
+
+
+@pytest.mark.libreoffice
+def test_a_bundle_on_a_full_disk_is_exit_3_and_leaves_no_part_of_itself(disk: Disk, capsys: pytest.CaptureFixture[str]) -> None:
+    cases = Path(__file__).parent.parent / "case_files"
+    out = disk.path / "out"
+    command = ["bundle", str(cases / "KHA-2026-0003.yaml"), "--out", str(out)]
+    assert main(command) == 0  # with room: its documents and their PDFs are made
+    bundle, index = (Path(line) for line in capsys.readouterr().out.splitlines())
+    size = bundle.stat().st_size
+    bundle.unlink()
+    index.unlink()
+    before = files_in(disk.path)
+    disk.leave(size // 2)  # room for everything but the bundle itself
+    assert main(command) == 3
+    problems = [line for line in capsys.readouterr().err.splitlines() if not line.startswith(("warning: ", "note: "))]
+    assert problems == [f"no space left on {out / 'KHA-2026-0003'}: free some space or choose another folder with --out"]
+    assert files_in(disk.path) == before  # no bundle, no index, no temporary file

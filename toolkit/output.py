@@ -71,7 +71,8 @@ def _remove_stale_temps(folder: Path) -> None:
             entry.unlink(missing_ok=True)
 
 
-def _temp_beside(target: Path, data: bytes, *, sync: bool = True) -> Path:
+def temp_beside(target: Path, data: bytes, *, sync: bool = True) -> Path:
+    """``data`` in a hidden temporary file beside ``target``, written whole (and synced): rename it into place."""
     fd, name = tempfile.mkstemp(dir=target.parent, prefix=temp_prefix(target), suffix=".part")
     try:
         try:
@@ -178,7 +179,7 @@ def _write_issued_many(items: list[tuple[Path, bytes]]) -> list[tuple[Path, bool
             if same is not None:
                 results[i] = (same, False)
             else:
-                temps[i] = _temp_beside(target, data, sync=len(items) == 1)
+                temps[i] = temp_beside(target, data, sync=len(items) == 1)
         if len(temps) > 1:
             _sync(items[0][0].parent, list(temps.values()))
         for i, temp in temps.items():
@@ -215,7 +216,7 @@ def replace_atomically(target: Path, data: bytes) -> Path:
     """For files that are meant to be replaced (an index, a print file): temp, then rename."""
     ensure_dir(target.parent)
     with output_errors(target.parent):
-        os.replace(_temp_beside(target, data), target)
+        os.replace(temp_beside(target, data), target)
     return target
 
 

@@ -50,7 +50,6 @@ import io
 import json
 import logging
 import os
-import tempfile
 import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -74,7 +73,7 @@ from pypdf.generic import Fit
 
 from toolkit.bundle import pages as bp
 from toolkit.errors import CasedocsWarning, InputError, Problem
-from toolkit.output import ensure_dir, output_errors, temp_prefix
+from toolkit.output import ensure_dir, output_errors, temp_beside
 from toolkit.scratch import scratch
 from toolkit.bundle.stamp import Stamper, top_left_user
 
@@ -444,11 +443,11 @@ def _write(writer: PdfWriter, data: dict[str, Any], out_pdf: Path, index_path: P
 def _write_checked(writer: PdfWriter, data: dict[str, Any], out_pdf: Path, index_path: Path) -> BundleResult:
     ensure_dir(out_pdf.parent)
     ensure_dir(index_path.parent)
-    fd, tmp_pdf = tempfile.mkstemp(prefix=temp_prefix(out_pdf), suffix=".tmp", dir=out_pdf.parent)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    tmp_pdf = temp_beside(out_pdf, buffer.getvalue())
     tmp_json = None
     try:
-        with os.fdopen(fd, "wb") as f:
-            writer.write(f)
         wrong = verify_bundle(Path(tmp_pdf), data)
         if wrong:
             raise BundleCheckError(
@@ -457,10 +456,7 @@ def _write_checked(writer: PdfWriter, data: dict[str, Any], out_pdf: Path, index
                 + "; ".join(wrong[:10])
             )
         data["sha256"] = file_sha256(Path(tmp_pdf))
-        fd2, tmp_json = tempfile.mkstemp(prefix=temp_prefix(index_path), suffix=".tmp", dir=index_path.parent)
-        with os.fdopen(fd2, "w", encoding="utf-8") as f:
-            json.dump(data, f, indent=2, ensure_ascii=False)
-            f.write("\n")
+        tmp_json = temp_beside(index_path, (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
         size = os.path.getsize(tmp_pdf)
         os.replace(tmp_pdf, out_pdf)
         os.replace(tmp_json, index_path)
