@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import io
 import re
+import subprocess
 import zipfile
 from collections.abc import Callable
 from datetime import date
@@ -18,6 +19,7 @@ from pathlib import Path
 import yaml
 from docx import Document
 
+from toolkit.pdf.convert import find_soffice
 from toolkit.templates.registry import TEMPLATES_DIR
 
 TESTS = Path(__file__).resolve().parent
@@ -195,3 +197,20 @@ def all_text(data: bytes) -> str:
 
 def texts(data: bytes) -> list[str]:
     return [t for _, t in paragraphs(data)]
+
+
+def resave_with_libreoffice(data: bytes, folder: Path) -> bytes:
+    """``data`` opened and saved as .docx by the installed LibreOffice, as an author using it would
+    (its own profile, so it runs beside other conversions; the test must be marked ``libreoffice``)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "in").mkdir(exist_ok=True)
+    source = folder / "in" / "template.docx"
+    source.write_bytes(data)
+    subprocess.run(
+        [find_soffice(), f"-env:UserInstallation=file://{folder / 'profile'}", "--headless",
+         "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(folder / "out"), str(source)],
+        check=True, capture_output=True, timeout=180,
+    )
+    resaved = (folder / "out" / "template.docx").read_bytes()
+    assert resaved != data
+    return resaved

@@ -45,9 +45,15 @@ _PUBLIC: dict[str, str | tuple[str, str]] = {
     "check_cases": "toolkit.deadlines.check",
     "CheckReport": "toolkit.deadlines.check",
     "generate_annual": "toolkit.annual.generate",
+    # any .docx template outside the registry, through the same engine (docxtpl's objects accepted),
+    # a picture for any part of it, and a filter for every template
+    "render_file": "toolkit.templates.standalone",
+    "Picture": "toolkit.templates.package",
+    "add_filter": "toolkit.templates.filters",
     # the errors and the warning class
     "CasedocsError": "toolkit.errors",
     "InputError": "toolkit.errors",
+    "TemplateInputError": "toolkit.errors",
     "UsageError": "toolkit.errors",
     "ToolError": "toolkit.errors",
     "OutputError": "toolkit.errors",
@@ -56,9 +62,9 @@ _PUBLIC: dict[str, str | tuple[str, str]] = {
 }
 
 __all__ = [  # the same names as _PUBLIC (a test checks), listed for readers and linters
-    "Case", "CasedocsError", "CasedocsWarning", "CheckReport", "InputError", "MergeResult", "OutputError", "Problem", "ToolError",
-    "UsageError", "Verdict", "__version__", "check_cases", "generate", "generate_annual", "generate_letters", "load_all",
-    "load_case", "mail_merge", "make_bundle", "to_pdf", "verify",
+    "Case", "CasedocsError", "CasedocsWarning", "CheckReport", "InputError", "MergeResult", "OutputError", "Picture", "Problem",
+    "TemplateInputError", "ToolError", "UsageError", "Verdict", "__version__", "add_filter", "check_cases", "generate",
+    "generate_annual", "generate_letters", "load_all", "load_case", "mail_merge", "make_bundle", "render_file", "to_pdf", "verify",
 ]
 
 if TYPE_CHECKING:
@@ -69,8 +75,12 @@ if TYPE_CHECKING:
     from toolkit.deadlines.check import CheckReport as CheckReport, check_cases as check_cases
     from toolkit.documents.generate import Verdict as Verdict, generate as generate, generate_letters as generate_letters, to_pdf as to_pdf, verify as verify
     from toolkit.errors import CasedocsError as CasedocsError, CasedocsWarning as CasedocsWarning, InputError as InputError, OutputError as OutputError, Problem as Problem, ToolError as ToolError, UsageError as UsageError
+    from toolkit.errors import TemplateInputError as TemplateInputError
     from toolkit.merge.run import MergeResult as MergeResult
     from toolkit.merge.run import merge as mail_merge
+    from toolkit.templates.filters import add_filter as add_filter
+    from toolkit.templates.package import Picture as Picture
+    from toolkit.templates.standalone import render_file as render_file
 
 
 def __getattr__(name: str) -> Any:

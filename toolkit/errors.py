@@ -29,6 +29,8 @@ import errno
 from dataclasses import dataclass
 from pathlib import Path
 
+from jinja2 import TemplateError
+
 
 EXIT_ACT = 4
 EXIT_INTERNAL = 5
@@ -81,6 +83,17 @@ class InputError(CasedocsError):
     @classmethod
     def at(cls, file: str | Path, line: int, col: int, message: str) -> InputError:
         return cls([Problem(str(file), line, col, message)])
+
+
+class TemplateInputError(InputError, TemplateError):
+    """A template is wrong (it does not compile, or uses what the context lacks): exit 1.
+
+    Also a Jinja ``TemplateError``, so code written for docxtpl catches it; ``original``
+    is Jinja's own error and ``docx_context`` the text of the paragraphs around it (as
+    docxtpl gives)."""
+
+    original: TemplateError | None = None
+    docx_context: list[str] = []
 
 
 class UsageError(CasedocsError):

@@ -1,46 +1,24 @@
-"""``templates new-version``: an edited .docx becomes the next version without hand-editing.
-
-Also holds :func:`resave_with_libreoffice`, which the compatibility tests share: a template
-opened and saved again by the installed LibreOffice, as an author using it would.
-"""
+"""``templates new-version``: an edited .docx becomes the next version without hand-editing."""
 
 from __future__ import annotations
 
 import hashlib
 import io
 import re
-import subprocess
 import zipfile
 from datetime import date
 from pathlib import Path
 
 import pytest
 import yaml
-from helpers import CASES, add_version as put_version, docx_bytes, real_template
+from helpers import CASES, add_version as put_version, docx_bytes, real_template, resave_with_libreoffice
 
 from toolkit.cli.main import main
-from toolkit.cli.templates import docx_text
+from toolkit.documents.compare import docx_text
 from toolkit.documents import generate as gen
 from toolkit.errors import InputError
-from toolkit.pdf.convert import find_soffice
 from toolkit.templates.registry import TEMPLATES_ENV, Registry
 from toolkit.templates.versions import add_version
-
-
-def resave_with_libreoffice(data: bytes, folder: Path) -> bytes:
-    """``data`` opened and saved as .docx by LibreOffice (its own profile, so it runs beside others)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "in").mkdir(exist_ok=True)
-    source = folder / "in" / "template.docx"
-    source.write_bytes(data)
-    subprocess.run(
-        [find_soffice(), f"-env:UserInstallation=file://{folder / 'profile'}", "--headless",
-         "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(folder / "out"), str(source)],
-        check=True, capture_output=True, timeout=180,
-    )
-    resaved = (folder / "out" / "template.docx").read_bytes()
-    assert resaved != data
-    return resaved
 
 
 @pytest.fixture()

@@ -596,11 +596,13 @@ def report_context(cases: Iterable[Case], year: int, *, on: date | None = None, 
 def _charts(tables: dict[str, Table], deadline_rates: list[dict[str, str]], clock_rates: dict[int, list[float | None]],
             years: tuple[int, int]) -> list[dict[str, Any]]:
     from toolkit.annual import charts
-    from toolkit.templates.engine import Image
+    from docx.shared import Mm
 
-    def image(png: bytes, description: str) -> Image:
+    from toolkit.templates.package import Picture
+
+    def image(png: bytes, description: str) -> Picture:
         width, height = charts.size_mm(png)
-        return Image(png, width, height, description)
+        return Picture(png, Mm(width), Mm(height), description)
 
     made = []
     for name, title in (("categories", "Incidents by form of harassment"), ("estates", "Incidents by estate")):

@@ -252,7 +252,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, default=Path("out"), help="output folder (default: out/)")
     p.set_defaults(handler=cmd_bundle)
 
-    p = sub.add_parser("templates", help="the versioned templates: list, check, text, new-version, strings, translate")
+    p = sub.add_parser("templates", help="the versioned templates: list, check, text, new-version, strings, translate, preview")
     tsub = p.add_subparsers(dest="templates_command", metavar="ACTION", required=True)
     tsub.add_parser("list", help="every kind, version and language, with approval, review and hash")
     t = tsub.add_parser("check", help="lint every version against the case model; report overdue reviews")
@@ -277,6 +277,15 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("file", type=Path, metavar="FILE.po", help="the translated catalogue (from templates strings)")
     t.add_argument("--reviewed-by", metavar="NAME", help="the qualified translator who reviewed it (else it is recorded as unreviewed)")
     t.add_argument("--effective-from", type=_iso_date, metavar="D", help="first document date it is used for (default: today)")
+    t = tsub.add_parser("preview", help="a draft template filled in (sample data or a real case) and linted, before it is approved")
+    t.add_argument("file", type=Path, metavar="FILE.docx", help="the draft template")
+    t.add_argument("--data", type=Path, metavar="SAMPLE.yaml", help="the values to fill in: a YAML mapping of the names the template uses")
+    t.add_argument("--case", metavar="CASE", help="fill it in from this case (a path or a reference), as the toolkit fills --kind")
+    t.add_argument("--kind", metavar="KIND", help="the document kind the draft is for (with --case; also lints its variables)")
+    t.add_argument("--party", metavar="ID", help="the party it is addressed to (with --case)")
+    t.add_argument("--stage", choices=["verbal", "first", "final"], help="a warning letter's stage (with --case)")
+    t.add_argument("--date", type=_iso_date, help="document date (default: today)")
+    t.add_argument("--out", type=Path, default=Path("out"), help="output folder: the draft goes to OUT/preview/ (default: out/)")
     p.set_defaults(handler=cmd_templates)
     return parser
 

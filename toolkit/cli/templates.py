@@ -1,6 +1,7 @@
-"""``casedocs templates list|check|text|new-version|strings|translate``: the registry for people,
-the lint for CI, text for git, recording a new version without editing the manifest by hand,
-and the translation kit (toolkit/templates/translation.py)."""
+"""``casedocs templates list|check|text|new-version|strings|translate|preview``: the registry for
+people, the lint for CI, text for git, recording a new version without editing the manifest by
+hand, the translation kit (toolkit/templates/translation.py), and a draft filled in before it
+is approved."""
 
 from __future__ import annotations
 
@@ -11,9 +12,10 @@ from datetime import date
 from pathlib import Path
 
 from toolkit.documents.compare import docx_text
-from toolkit.errors import InputError
+from toolkit.errors import InputError, UsageError
 from toolkit.templates.lint import check_all, context_types
 from toolkit.templates.registry import SOURCE_LANGUAGE, Registry, TemplateVersion
+from toolkit.templates.standalone import preview
 from toolkit.templates.versions import add_version
 
 
@@ -111,6 +113,18 @@ def run(args: argparse.Namespace) -> int:
         entry = recorded.template.entry
         print(f"recorded {recorded.template.label} ({entry.translation_status}), in force from {entry.effective_from}", file=sys.stderr)
         print(recorded.template.path)
+        return 0
+    if args.templates_command == "preview":
+        if args.data is not None and (args.case or args.party or args.stage):
+            raise UsageError("preview takes either --data SAMPLE.yaml or --case CASE --kind KIND [--party ID], not both")
+        if args.data is None and not (args.case and args.kind):
+            raise UsageError("preview needs --data SAMPLE.yaml, or --case CASE and --kind KIND")
+        made = preview(args.file, args.out, data=args.data, case=args.case, kind=args.kind, party=args.party, stage=args.stage, on=args.date)
+        for finding in made.findings:
+            print(finding, file=sys.stderr)
+        if made.errors:
+            raise InputError(f"{args.file}: {len(made.errors)} template problem{'s' if len(made.errors) != 1 else ''} found; no preview was made")
+        print(made.path)
         return 0
     findings = check_all(registry, args.today or date.today(), context_types())
     for finding in findings:  # problems go to stderr (docs/cli.md): stdout is for files written

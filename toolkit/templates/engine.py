@@ -1,11 +1,13 @@
-"""Render stage: a registered .docx template plus a context becomes exact, reproducible bytes.
+"""Render stage: a .docx template plus a context becomes exact, reproducible bytes.
 
-Templates use docxtpl's syntax (``{{ }}``, ``{%p %}``, ``{%tr %}``) and docxtpl's own
-tag-repair (:mod:`toolkit.templates.source`) and line-break handling
-(:meth:`DocxTemplate.resolve_listing`), but the pipeline around them is ours, because:
+Templates use docxtpl's syntax (``{{ }}``, ``{%p %}``, ``{%tr %}``, ``{%tc %}``, ``{% hm %}``...),
+read and repaired as docxtpl does (:mod:`toolkit.templates.source`), with docxtpl's
+line-break handling and table-grid repair (:mod:`toolkit.templates.repair`), and accept
+docxtpl's context objects (``RichText``, ``Listing``, ``InlineImage``, ``Subdoc``), but the
+pipeline around them is ours, because:
 
 - the per-template work (unzip, repair tags, compile Jinja) is done once per template
-  version and reused for every document (a mail merge renders thousands);
+  and reused for every document (a mail merge renders thousands);
 - the output must be byte-identical for identical inputs, which docxtpl's save is not
   (zip timestamps, document properties): we write the zip ourselves with fixed
   timestamps and set the core and custom document properties explicitly;
@@ -20,27 +22,24 @@ import io
 import re
 import zipfile
 import zlib
-from html import unescape
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
-from decimal import Decimal
 from functools import lru_cache
-from typing import Any, Literal
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
+from html import unescape
+from pathlib import Path
+from typing import Any, Protocol
 from xml.sax.saxutils import escape as xml_escape
 
-from babel import Locale, UnknownLocaleError
-from babel.dates import format_date, format_time, get_datetime_format
-from babel.numbers import format_decimal
-from docxtpl import DocxTemplate
-from jinja2 import StrictUndefined, TemplateError, UndefinedError, pass_context
-from jinja2.runtime import Context
-from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedEnvironment
-from markupsafe import Markup
+from docx.oxml.ns import nsmap
+from docxtpl import DocxTemplate, InlineImage
+from jinja2 import Environment, TemplateError, UndefinedError
 
-from toolkit.errors import InputError
+from toolkit.errors import InputError, TemplateInputError
+from toolkit.templates.filters import ENV
 from toolkit.templates.language import set_document_language
-from toolkit.templates.registry import TemplateVersion
+from toolkit.templates.package import REFERENCE, PackageChanges, Picture, rels_name
+from toolkit.templates.repair import changes_grid, fix_grids, unique_drawing_ids
 from toolkit.templates.source import jinja_source, paragraph_text
 
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -51,190 +50,46 @@ _CORE_PROPS = "docProps/core.xml"
 _STYLE_PARTS = ("word/styles.xml", "word/stylesWithEffects.xml")  # the second is Word 2010's copy
 LARGE_PRINT_HALF_POINTS = 32  # 16 pt: RNIB's large print starts at 16 pt
 _helper = DocxTemplate.__new__(DocxTemplate)  # resolve_listing uses no instance state
+# docxtpl imports docxcompose (for Subdoc), which maps python-docx's "cp" prefix to the custom
+# properties namespace for the whole process, so python-docx no longer reads core properties
+# (revision, dates); docxcompose's own queries name their namespaces, so python-docx's is restored
+nsmap["cp"] = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
+Finish = Callable[[dict[str, bytes]], None]  # a last change to the parts (docxtpl's replace_pic...)
 
 
-# -- locale-aware filters (policy 12.1: dates and numbers in the reader's locale) -----
-def babel_locale(language: str) -> Locale:
-    """The Babel locale for a BCP 47 tag; British English for ``en`` and unknown tags."""
-    tag = language.replace("-", "_")
-    if tag.lower() == "en":
-        tag = "en_GB"
-    try:
-        return Locale.parse(tag)
-    except (UnknownLocaleError, ValueError):
-        return Locale.parse("en_GB")
+class TemplateSource(Protocol):
+    """What the engine needs of a template: a name for messages, a path, its language, its bytes."""
+
+    @property
+    def label(self) -> str: ...
+
+    @property
+    def language(self) -> str | None: ...
+
+    @property
+    def path(self) -> Path: ...
+
+    def read_bytes(self) -> bytes: ...
 
 
-def _locale(ctx: Context) -> Locale:
-    return babel_locale(str(ctx.get("locale", "en")))
+@dataclass(frozen=True)
+class TemplateFile:
+    """A .docx outside the registry (``render_file``, ``templates preview``), named by its file."""
+
+    path: Path
+    language: str | None = None  # None: the template's own language settings are kept
+
+    @property
+    def label(self) -> str:
+        return self.path.name
+
+    def read_bytes(self) -> bytes:
+        try:
+            return self.path.read_bytes()
+        except OSError as error:
+            raise InputError.at(self.path, 0, 0, f"this template cannot be read ({error.strerror or error})") from None
 
 
-DateStyle = Literal["full", "long", "medium", "short"]  # CLDR's date lengths
-
-
-@pass_context
-def _f_date(ctx: Context, value: date | datetime | None, style: DateStyle = "long") -> str:
-    if value is None:
-        return ""
-    day = value.date() if isinstance(value, datetime) else value
-    return format_date(day, format=style, locale=_locale(ctx))
-
-
-@pass_context
-def _f_datetime(ctx: Context, value: datetime | date | None, style: DateStyle = "long") -> str:
-    if value is None:
-        return ""
-    if not isinstance(value, datetime):
-        return _f_date(ctx, value, style)
-    locale = _locale(ctx)
-    day = format_date(value.date(), format=style, locale=locale)
-    clock = format_time(value.time(), format="short", locale=locale)
-    # the locale's own way of joining them (CLDR): "20 April 2026, 10:05", "20 kwietnia 2026 10:05"
-    pattern = str(get_datetime_format(style, locale=locale))
-    return pattern.replace("{1}", day).replace("{0}", clock).replace("'", "")
-
-
-@pass_context
-def _f_time(ctx: Context, value: datetime | None) -> str:
-    return "" if value is None else format_time(value.time(), format="short", locale=_locale(ctx))
-
-
-@pass_context
-def _f_number(ctx: Context, value: int | float | Decimal) -> str:
-    return format_decimal(value, locale=_locale(ctx))
-
-
-def _f_yesno(value: object, yes: str = "Yes", no: str = "No") -> str:
-    return yes if value else no
-
-
-@pass_context
-def _f_language(ctx: Context, tag: str) -> str:
-    """A language's name in the reader's language: ``pl`` -> "Polish" (or "polski")."""
-    try:
-        return Locale.parse(tag.replace("-", "_")).get_display_name(_locale(ctx)) or tag
-    except (UnknownLocaleError, ValueError):
-        return tag
-
-
-def _f_words(value: str | list[str], conjunction: str = "and") -> str:
-    """Case-file values in words: ``sexual_orientation`` -> "sexual orientation"."""
-    items = [value] if isinstance(value, str) else list(value)
-    words = [str(v).replace("_", " ") for v in items]
-    if not words:
-        return ""
-    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} {conjunction} {words[-1]}"
-
-
-_CONTENT_WIDTH_TWIPS = 9412  # A4 less 22 mm margins each side (letterhead.py)
-
-
-def _f_docx_table(table: Mapping[str, Any]) -> Markup:
-    """A table whose columns are only known at run time (a report's figures), as Word XML.
-
-    Use it alone in a paragraph with docxtpl's paragraph form, ``{{p figures|docx_table }}``,
-    which replaces the paragraph with the table. ``table`` has ``header`` (list),
-    ``rows`` (lists, label first) and optionally ``footer`` (a list, or None). The
-    header repeats on every page; rows do not break across pages.
-    """
-    header, rows, footer = list(table["header"]), [list(r) for r in table["rows"]], table.get("footer")
-    count = len(header)
-    first = _CONTENT_WIDTH_TWIPS * (2 if count <= 3 else 1) // (5 if count <= 3 else 3) if count > 1 else _CONTENT_WIDTH_TWIPS
-    rest = (_CONTENT_WIDTH_TWIPS - first) // max(count - 1, 1)
-    widths = [first] + [rest] * (count - 1)
-    border = '<w:{0} w:val="single" w:sz="4" w:space="0" w:color="8C8C8C"/>'
-    borders = "".join(border.format(edge) for edge in ("top", "left", "bottom", "right", "insideH", "insideV"))
-
-    def cell(text: object, width: int, *, bold: bool, shade: bool, right: bool, keep: bool) -> str:
-        shading = '<w:shd w:val="clear" w:color="auto" w:fill="DCEBEF"/>' if shade else ""
-        # keep-with-next on every row but the last holds a short table on one page
-        keep_next = "<w:keepNext/>" if keep else ""
-        align = '<w:jc w:val="right"/>' if right else ""
-        weight = "<w:b/>" if bold else ""
-        return (
-            f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{shading}</w:tcPr>'
-            f'<w:p><w:pPr>{keep_next}<w:spacing w:before="40" w:after="40"/>{align}</w:pPr>'
-            f'<w:r><w:rPr>{weight}</w:rPr><w:t xml:space="preserve">{xml_escape(str(text))}</w:t></w:r></w:p></w:tc>'
-        )
-
-    def row(values: list[Any], *, bold: bool = False, shade: bool = False, heading: bool = False, last: bool = False) -> str:
-        props = "<w:trPr><w:cantSplit/>" + ("<w:tblHeader/>" if heading else "") + "</w:trPr>"
-        cells = "".join(
-            cell(v, w, bold=bold, shade=shade, right=i > 0, keep=not last) for i, (v, w) in enumerate(zip(values, widths))
-        )
-        return f"<w:tr>{props}{cells}</w:tr>"
-
-    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
-    all_rows = [(list(header), True), *((list(r), False) for r in rows), *([(list(footer), False)] if footer else [])]
-    body = "".join(
-        row(values, bold=is_header or (footer is not None and n == len(all_rows) - 1), shade=is_header, heading=is_header,
-            last=n == len(all_rows) - 1)
-        for n, (values, is_header) in enumerate(all_rows)
-    )
-    return Markup(
-        f'<w:tbl><w:tblPr><w:tblW w:w="{_CONTENT_WIDTH_TWIPS}" w:type="dxa"/><w:tblBorders>{borders}</w:tblBorders>'
-        f'<w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>{body}</w:tbl>'
-        '<w:p><w:pPr><w:spacing w:after="0"/></w:pPr></w:p>'
-    )
-
-
-def build_environment() -> SandboxedEnvironment:
-    # immutable: a template can read the case but not change it (no list.append, dict.update)
-    env = ImmutableSandboxedEnvironment(autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True)
-    env.filters.update(
-        date=_f_date, datetime=_f_datetime, time=_f_time, number=_f_number, yesno=_f_yesno, language=_f_language, words=_f_words,
-        docx_table=_f_docx_table,
-    )
-    return env
-
-
-ENV = build_environment()
-
-
-# -- images (charts in reports) -------------------------------------------------------
-@dataclass
-class Image:
-    """A PNG to place inline, e.g. ``{{ chart }}`` in its own paragraph; width in mm."""
-
-    png: bytes
-    width_mm: float
-    height_mm: float
-    description: str = ""
-    _renderer: _RenderState | None = field(default=None, repr=False)
-
-    def __html__(self) -> str:
-        if self._renderer is None:
-            raise TemplateError("an image can only be rendered inside a document")
-        return self._renderer.place(self)
-
-
-@dataclass
-class _RenderState:
-    """Per-document state: images added while rendering the main document part."""
-
-    images: list[tuple[str, str, bytes]] = field(default_factory=list)  # (rId, media name, bytes)
-
-    def place(self, image: Image) -> str:
-        number = len(self.images) + 1
-        rel_id, media = f"rIdCasedocsImg{number}", f"media/casedocs-image{number}.png"
-        self.images.append((rel_id, media, image.png))
-        cx, cy = int(image.width_mm * 36000), int(image.height_mm * 36000)
-        alt = xml_escape(image.description, {'"': "&quot;"})
-        return (
-            '</w:t></w:r><w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0">'
-            f'<wp:extent cx="{cx}" cy="{cy}"/><wp:docPr id="{4000 + number}" name="Chart {number}" descr="{alt}"/>'
-            '<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
-            '<a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">'
-            '<pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture">'
-            f'<pic:nvPicPr><pic:cNvPr id="{4000 + number}" name="chart{number}.png" descr="{alt}"/><pic:cNvPicPr/></pic:nvPicPr>'
-            f'<pic:blipFill><a:blip r:embed="{rel_id}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>'
-            f'<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>'
-            '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic>'
-            '</wp:inline></w:drawing></w:r><w:r><w:t xml:space="preserve">'
-        )
-
-
-# -- the compiled template ------------------------------------------------------------
 @dataclass(frozen=True)
 class Properties:
     """What a document records about its own making (core + custom properties)."""
@@ -246,9 +101,9 @@ class Properties:
 
 
 class CompiledTemplate:
-    """A template version, unzipped, repaired and compiled once; render it many times."""
+    """A template, unzipped, repaired and compiled once; render it many times."""
 
-    def __init__(self, template: TemplateVersion) -> None:
+    def __init__(self, template: TemplateSource, env: Environment = ENV) -> None:
         self.template = template
         raw = template.read_bytes()
         try:
@@ -256,11 +111,15 @@ class CompiledTemplate:
             self.parts: dict[str, bytes] = {name: archive.read(name) for name in archive.namelist()}
         except (zipfile.BadZipFile, KeyError, OSError) as error:
             raise InputError.at(template.path, 0, 0, f"this template is not a readable .docx ({error})") from None
-        for name in _STYLE_PARTS:
+        for name in _STYLE_PARTS if template.language else ():
             if name in self.parts:  # the manifest's language, not python-docx's en-US (see language.py)
                 self.parts[name] = set_document_language(self.parts[name], template.language)
         self.compiled = {}
         self.sources: dict[str, str] = {}  # repaired Jinja source of each part, one paragraph a line
+        self.grid_parts: set[str] = set()  # parts whose tables' grids are fixed after rendering
+        # relationship ids each part has or its own XML names (even if its .rels lacks them:
+        # the template's business, as it was saved)
+        self.known_ids: dict[str, frozenset[str]] = {}
         # the unchanging parts (styles, theme, fonts: most of a letter's bytes) deflated once, not per document
         self.deflated = {n: deflate(d) for n, d in self.parts.items() if not _RENDERED_PARTS.match(n) and len(d) >= 1024}
         # per part, the last rendering and its finished bytes; and large print's enlarged parts
@@ -269,21 +128,37 @@ class CompiledTemplate:
         self._enlarged: dict[str, tuple[bytes, bytes]] = {}
         self._large_deflated: dict[str, tuple[bytes, bytes, int]] = {}
         for name, data in self.parts.items():
-            if _RENDERED_PARTS.match(name):
-                source = jinja_source(data.decode("utf-8"))
+            # docxtpl also fills tags in the title, subject... of the document's properties
+            if _RENDERED_PARTS.match(name) or (name == _CORE_PROPS and b"{" in data):
+                xml = data.decode("utf-8")
+                source = jinja_source(xml)
                 self.sources[name] = source
+                if changes_grid(xml):
+                    self.grid_parts.add(name)
+                own = self.parts.get(rels_name(name), b"").decode("utf-8")
+                self.known_ids[name] = frozenset(REFERENCE.findall(xml)) | frozenset(re.findall(r'\bId="([^"]+)"', own))
                 try:
-                    self.compiled[name] = ENV.from_string(source)
+                    self.compiled[name] = env.from_string(source)
                 except TemplateError as error:
                     raise template_error(template, error, source) from None
 
-    def render(self, context: Mapping[str, Any], properties: Properties, *, large_print: bool = False) -> bytes:
-        state = _RenderState()
-        ctx = {key: _bind(value, state) for key, value in context.items()}
+    def render(
+        self, context: Mapping[str, Any], properties: Properties | None, *, large_print: bool = False,
+        donors: list[Any] | None = None, finish: Finish | None = None,
+    ) -> bytes:
+        """The document's bytes. ``properties`` None keeps the template's own (a file outside
+        the registry); ``donors`` are python-docx Documents docxtpl objects were made on
+        (found in the context too); ``finish`` changes the parts last."""
+        changes = PackageChanges(self.parts)
+        for docx in donors or []:
+            changes.add_donor(docx, styles=True)
+        ctx = {key: _bind(value, changes) for key, value in context.items()}
         out: dict[str, bytes] = dict(self.parts)
-        for name, template in self.compiled.items():
+        for number, (name, template) in enumerate(self.compiled.items()):
+            changes.current = name
             try:
                 rendered = template.render(ctx)
+                changes.carry(name, rendered, self.known_ids[name])
             except TemplateError as error:
                 raise template_error(self.template, error) from None
             last = self._finished.get(name)
@@ -292,14 +167,13 @@ class CompiledTemplate:
                 if self.deflated.get(name, (None,))[0] is not last[1]:
                     self.deflated[name] = deflate(last[1])
                 continue
-            xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", rendered)
-            xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
-            if any(c in xml for c in "\n\t\a\f"):
-                xml = _helper.resolve_listing(xml)
-            out[name] = xml.encode("utf-8")
+            out[name] = self._finish_part(name, rendered, 9000 + 1000 * number).encode("utf-8")
             self._finished[name] = (rendered, out[name])
-        if state.images:
-            _add_images(out, state)
+        if changes.style_donors:
+            changes.take_donor_styles()
+        changes.apply(out)
+        if finish is not None:
+            finish(out)
         deflated = self.deflated
         if large_print:
             deflated = dict(deflated)
@@ -315,24 +189,69 @@ class CompiledTemplate:
                     self._large_deflated[name] = deflate(after)
                 out[name] = after
             deflated.update(self._large_deflated)
-        _set_properties(out, properties)
+        if properties is not None:
+            _set_properties(out, properties)
         return deterministic_zip(out, deflated)
 
+    def _finish_part(self, name: str, rendered: str, first_id: int) -> str:
+        """Rendered Jinja output to the part's XML: paragraphs joined, escapes undone,
+        docxtpl's line breaks (``\\n`` ``\\a`` ``\\t`` ``\\f``), grids and drawing ids fixed."""
+        xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", rendered)
+        xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+        if any(c in xml for c in "\n\t\a\f"):
+            xml = _helper.resolve_listing(xml)
+        if name in self.grid_parts:
+            xml = fix_grids(xml)
+        if xml.count("<wp:docPr") > 1:
+            xml = unique_drawing_ids(xml, first_id)
+        return xml
 
-def _bind(value: Any, state: _RenderState) -> Any:
-    if isinstance(value, Image):
-        value._renderer = state
-    elif isinstance(value, dict):
-        for item in value.values():
-            _bind(item, state)
-    elif isinstance(value, list):
-        for item in value:
-            _bind(item, state)
+
+def _bind(value: Any, changes: PackageChanges) -> Any:
+    """The context as the template sees it: pictures bound to this rendering, docxtpl's
+    ``InlineImage`` as a :class:`Picture` (so it needs no ``tpl.current_rendering_part``), and
+    the Documents docxtpl's objects were made on noted as donors of their relationships."""
+    if isinstance(value, Picture):
+        value._changes = changes
+        return value
+    if isinstance(value, InlineImage):  # only its links are taken: tpl may be another template altogether
+        changes.add_donor(getattr(value.tpl, "docx", None), styles=False)
+        return Picture(value.image_descriptor, value.width, value.height, anchor=value.anchor, _changes=changes)
+    if _is_subdoc(value):
+        changes.add_donor(value.docx, styles=True)
+        return value
+    if isinstance(value, dict):
+        bound = {k: _bind(v, changes) for k, v in value.items()}
+        return value if all(bound[k] is v for k, v in value.items()) else bound
+    if isinstance(value, (list, tuple)):
+        items = [_bind(v, changes) for v in value]
+        return value if all(a is b for a, b in zip(items, value)) else type(value)(items)
     return value
 
 
-def template_error(template: TemplateVersion, error: TemplateError, source: str | None = None) -> InputError:
-    """An error in a template, naming the template file, its version and the problem."""
+def _is_subdoc(value: Any) -> bool:
+    # docxtpl's Subdoc by its shape: importing docxtpl.subdoc loads docxcompose, which changes
+    # how python-docx reads core properties for the whole process
+    return type(value).__name__ == "Subdoc" and hasattr(value, "subdocx")
+
+
+def docxtpl_objects(value: Any) -> Iterator[Any]:
+    """Every docxtpl ``InlineImage`` and ``Subdoc`` in a context (dicts, lists and tuples followed)."""
+    if isinstance(value, InlineImage) or _is_subdoc(value):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from docxtpl_objects(item)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            yield from docxtpl_objects(item)
+
+
+def template_error(template: TemplateSource, error: TemplateError, source: str | None = None) -> TemplateInputError:
+    """An error in a template, naming the template file, its version and the problem.
+
+    It is a Jinja ``TemplateError`` too (code written for docxtpl catches it), with
+    docxtpl's ``docx_context``: the text of the paragraphs around the error."""
     message = error.message or str(error)
     lineno = getattr(error, "lineno", None)
     if source is not None and lineno and (where := paragraph_text(source, lineno)):
@@ -343,11 +262,14 @@ def template_error(template: TemplateVersion, error: TemplateError, source: str 
         text = f"{template.label} uses '{name}', which the toolkit does not provide ({message})"
     else:
         text = f"{template.label} has a template error: {message}"
-    return InputError.at(template.path, 0, 0, text)
+    problem = TemplateInputError.at(template.path, 0, 0, text)
+    problem.original = error
+    problem.docx_context = [paragraph_text(source, n) for n in range(max(lineno - 3, 1), lineno + 4)] if source and lineno else []
+    return problem
 
 
-def compiled(template: TemplateVersion) -> CompiledTemplate:
-    """One compiled template per version per process (a merge renders thousands).
+def compiled(template: TemplateSource) -> CompiledTemplate:
+    """One compiled template per template file per process (a merge renders thousands).
 
     The cache is keyed on the file's identity too, so a template file changed on disk while
     a process runs is read (and its hash checked) again, not served from memory.
@@ -361,7 +283,7 @@ def compiled(template: TemplateVersion) -> CompiledTemplate:
 
 
 @lru_cache(maxsize=64)
-def _compiled(template: TemplateVersion, stamp: tuple[int, ...]) -> CompiledTemplate:
+def _compiled(template: TemplateSource, stamp: tuple[int, ...]) -> CompiledTemplate:
     return CompiledTemplate(template)
 
 
@@ -387,30 +309,6 @@ def enlarge(xml: bytes) -> bytes:
         size = b'<w:docDefaults><w:rPrDefault><w:rPr><w:sz w:val="%d"/><w:szCs w:val="%d"/></w:rPr></w:rPrDefault></w:docDefaults>'
         xml = re.sub(rb"(<w:styles[^>]*>)", lambda m: m.group(1) + size % (LARGE_PRINT_HALF_POINTS, LARGE_PRINT_HALF_POINTS), xml, count=1)
     return xml
-
-
-def _add_images(parts: dict[str, bytes], state: _RenderState) -> None:
-    rels_name = "word/_rels/document.xml.rels"
-    rels = parts[rels_name].decode("utf-8")
-    extra = "".join(
-        f'<Relationship Id="{rel_id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="{media}"/>'
-        for rel_id, media, _ in state.images
-    )
-    parts[rels_name] = rels.replace("</Relationships>", extra + "</Relationships>").encode("utf-8")
-    for _, media, png in state.images:
-        parts[f"word/{media}"] = png
-    types = parts["[Content_Types].xml"].decode("utf-8")
-    if 'Extension="png"' not in types:
-        types = types.replace("</Types>", '<Default Extension="png" ContentType="image/png"/></Types>')
-    parts["[Content_Types].xml"] = types.encode("utf-8")
-    document = parts["word/document.xml"].decode("utf-8")
-    for prefix, uri in (
-        ("wp", "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"),
-        ("r", "http://schemas.openxmlformats.org/officeDocument/2006/relationships"),
-    ):
-        if f"xmlns:{prefix}=" not in document[:4000]:
-            document = document.replace("<w:document ", f'<w:document xmlns:{prefix}="{uri}" ', 1)
-    parts["word/document.xml"] = document.encode("utf-8")
 
 
 def _set_properties(parts: dict[str, bytes], props: Properties) -> None:

@@ -56,9 +56,12 @@ def jinja_source(xml: str) -> str:
 
 def paragraph_text(source: str, lineno: int) -> str:
     """The text of line ``lineno`` of a compiled part's source (one paragraph a line),
-    shortened: tags as Jinja reads them, the rest as the reader sees it."""
+    shortened: the text as the reader sees it, tags exactly as Jinja reads them."""
     lines = source.split("\n")
     if not 1 <= lineno <= len(lines):
         return ""
-    text = " ".join(unescape(re.sub(r"<[^>]+>", "", lines[lineno - 1])).split())
+    line = re.sub(r"<[^>]+>", "", lines[lineno - 1])
+    pieces = _TAG.split(line)
+    tags = _TAG.findall(line) + [""]
+    text = " ".join("".join(unescape(piece) + tag for piece, tag in zip(pieces, tags)).split())
     return text if len(text) <= 80 else text[:77] + "..."
