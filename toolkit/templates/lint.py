@@ -26,7 +26,8 @@ from pydantic import BaseModel
 
 from toolkit.errors import InputError
 from toolkit.templates.registry import Registry, TemplateVersion
-from toolkit.templates.engine import ENV, CompiledTemplate
+from toolkit.templates.engine import CompiledTemplate
+from toolkit.templates.filters import ENV
 from toolkit.templates.source import paragraph_text
 
 _UNKNOWN = object()
