@@ -30,7 +30,7 @@ from helpers import CASES, ROOT, TESTS, fixture_case
 from toolkit.cli.main import main
 from toolkit.documents.generate import AUDIT_LOG, letter_date, letters_for
 from toolkit.casefile.loader import load_case
-from toolkit.documents.compare import docx_text as textconv
+from toolkit.cli.templates import docx_text as textconv
 
 GOLDEN = TESTS / "golden"
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
