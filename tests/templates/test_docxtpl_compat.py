@@ -20,9 +20,7 @@ from helpers import resave_with_libreoffice
 from PIL import Image as PILImage
 
 import toolkit
-from toolkit.errors import InputError, TemplateInputError
-from toolkit.templates.filters import add_filter
-from toolkit.templates.package import Picture
+from toolkit import InputError, Picture, TemplateInputError, add_filter
 
 
 def png(colour: str = "red", size: tuple[int, int] = (40, 20)) -> bytes:
