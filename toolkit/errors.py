@@ -93,7 +93,7 @@ class TemplateInputError(InputError, TemplateError):
     docxtpl gives)."""
 
     original: TemplateError | None = None
-    docx_context: list[str] = []
+    docx_context: tuple[str, ...] = ()
 
 
 class UsageError(CasedocsError):

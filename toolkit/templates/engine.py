@@ -25,7 +25,7 @@ import zlib
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Hashable, Iterator, Mapping
 from html import unescape
 from pathlib import Path
 from typing import Any, Protocol
@@ -35,7 +35,7 @@ from docx.oxml.ns import nsmap
 from docxtpl import DocxTemplate, InlineImage
 from jinja2 import Environment, TemplateError, UndefinedError
 
-from toolkit.errors import InputError, TemplateInputError
+from toolkit.errors import InputError, Problem, TemplateInputError
 from toolkit.templates.filters import ENV
 from toolkit.templates.language import set_document_language
 from toolkit.templates.package import REFERENCE, PackageChanges, Picture, rels_name
@@ -57,7 +57,7 @@ nsmap["cp"] = "http://schemas.openxmlformats.org/package/2006/metadata/core-prop
 Finish = Callable[[dict[str, bytes]], None]  # a last change to the parts (docxtpl's replace_pic...)
 
 
-class TemplateSource(Protocol):
+class TemplateSource(Hashable, Protocol):
     """What the engine needs of a template: a name for messages, a path, its language, its bytes."""
 
     @property
@@ -111,9 +111,9 @@ class CompiledTemplate:
             self.parts: dict[str, bytes] = {name: archive.read(name) for name in archive.namelist()}
         except (zipfile.BadZipFile, KeyError, OSError) as error:
             raise InputError.at(template.path, 0, 0, f"this template is not a readable .docx ({error})") from None
-        for name in _STYLE_PARTS if template.language else ():
-            if name in self.parts:  # the manifest's language, not python-docx's en-US (see language.py)
-                self.parts[name] = set_document_language(self.parts[name], template.language)
+        if language := template.language:  # the manifest's language, not python-docx's en-US (see language.py)
+            for name in [n for n in _STYLE_PARTS if n in self.parts]:
+                self.parts[name] = set_document_language(self.parts[name], language)
         self.compiled = {}
         self.sources: dict[str, str] = {}  # repaired Jinja source of each part, one paragraph a line
         self.grid_parts: set[str] = set()  # parts whose tables' grids are fixed after rendering
@@ -262,9 +262,9 @@ def template_error(template: TemplateSource, error: TemplateError, source: str |
         text = f"{template.label} uses '{name}', which the toolkit does not provide ({message})"
     else:
         text = f"{template.label} has a template error: {message}"
-    problem = TemplateInputError.at(template.path, 0, 0, text)
+    problem = TemplateInputError([Problem(str(template.path), 0, 0, text)])
     problem.original = error
-    problem.docx_context = [paragraph_text(source, n) for n in range(max(lineno - 3, 1), lineno + 4)] if source and lineno else []
+    problem.docx_context = tuple(paragraph_text(source, n) for n in range(max(lineno - 3, 1), lineno + 4)) if source and lineno else ()
     return problem
 
 

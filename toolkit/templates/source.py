@@ -62,6 +62,6 @@ def paragraph_text(source: str, lineno: int) -> str:
         return ""
     line = re.sub(r"<[^>]+>", "", lines[lineno - 1])
     pieces = _TAG.split(line)
-    tags = _TAG.findall(line) + [""]
+    tags = [*_TAG.findall(line), ""]
     text = " ".join("".join(unescape(piece) + tag for piece, tag in zip(pieces, tags)).split())
     return text if len(text) <= 80 else text[:77] + "..."

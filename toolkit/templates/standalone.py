@@ -22,7 +22,8 @@ import zlib
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any
+from collections.abc import Callable, Mapping
 
 import yaml
 from docxtpl import DocxTemplate
@@ -74,7 +75,7 @@ def _replacements(tpl: Any) -> Callable[[dict[str, bytes]], None] | None:
         return None
 
     def finish(parts: dict[str, bytes]) -> None:
-        found = {name: False for name in pics}
+        found = dict.fromkeys(pics, False)
         for part in [p for p in parts if re.match(r"word/(document|header\d*|footer\d*)\.xml$", p)]:
             rels = parts.get(rels_name(part), b"").decode("utf-8")
             for attributes, rel_id in re.findall(_PIC, parts[part].decode("utf-8"), re.S):
