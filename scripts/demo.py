@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import shutil
 import sys
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from toolkit.annual.generate import ANNUAL, generate_annual
@@ -24,9 +24,11 @@ def documents_for(case_path: Path, out: Path, pdf: bool) -> list[Path]:
     extra: list[tuple[str, str | None, date | None]] = []
     if case.abc:
         extra.append(("abc", case.abc.party, case.abc.start))
+        start = case.abc.start or date.today()
         reviewed = next((a.done.date() for a in case.actions if a.type == "abc_review" and a.done), None)
-        if reviewed:
-            extra.append(("abc-review", case.abc.party, reviewed))
+        invited = max(start, case.abc.review(start) - timedelta(days=14))  # two weeks before it is due
+        if reviewed is None or invited < reviewed:
+            extra.append(("abc-review", case.abc.party, invited))
     extra += [("consent-form", c.party, c.given) for c in case.consents]
     if case.injunction:
         applied = next((a.done.date() for a in case.actions if a.type == "injunction_application" and a.done), None)

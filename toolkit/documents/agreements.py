@@ -1,6 +1,6 @@
-"""Agreements and information sharing: the ABC, its review letter, the consent form, referrals.
+"""Agreements and information sharing: the ABC, the consent form, referrals.
 
-Context builders for the kinds ``abc``, ``abc-review``, ``consent-form`` and ``referral``
+Context builders for the kinds ``abc``, ``consent-form`` and ``referral``
 (registered in :data:`toolkit.documents.kinds.KINDS`). Everything a template prints that
 needs a decision (who signs, which organisations a form names, whether a referral may be
 made at all) is decided here, so that every language's template says the same thing.
@@ -155,18 +155,6 @@ ABC_TYPES: dict[str, Any] = {
     "party": Party, "abc": ABC, "minor": bool, "guardians": list[Party], "partners": list[Party],
     "signatories": list[Signatory], "start": date, "review": date, "end": date, "tenancy": Tenancy | None,
 }
-
-
-def abc_review_context(request: Request) -> dict[str, Any]:
-
-    context = abc_context(request)
-    party: Party = context["party"]
-    case: Case = request.case
-    context["recipient"] = guardian_addressee(case, party) if context["minor"] else addressee(case, party)
-    return context
-
-
-ABC_REVIEW_TYPES: dict[str, Any] = {**ABC_TYPES, "recipient": Addressee}
 
 
 def abc_party(case: Case) -> str | None:

@@ -19,6 +19,7 @@ from pathlib import Path
 from toolkit import __version__
 from toolkit.documents.base import DocInfo, DocumentKind, Request, article, common_context
 from toolkit.documents.kinds import kind as lookup_kind
+from toolkit.documents.letters import STAGE_ACTIONS
 from toolkit.errors import CasedocsWarning, InputError
 from toolkit.formats.braille import BrailleUnavailable, to_brf
 from toolkit.casefile.asof import as_known_on
@@ -62,7 +63,7 @@ def reader_of(request: Request) -> Party | None:
     party = request.party
     if party is None or request.kind == "referral":  # a referral is read by the agency: English, standard print
         return None
-    if request.kind in ("warning-letter", "abc-review", "update-letter", "closure-letter") and party.is_minor_on(request.document_date) and party.guardians:
+    if request.kind in ("warning-letter", "abc-review", "abc-review-outcome", "abc-breach", "update-letter", "closure-letter") and party.is_minor_on(request.document_date) and party.guardians:
         return request.case.party(party.guardians[0])
     return party
 
@@ -304,7 +305,7 @@ def letters_for(case: Case) -> list[tuple[str, str, str | None]]:
     """
     wanted: list[tuple[str, str, str | None]] = [("acknowledgement", p.id, None) for p in case.victims]
     entry: tuple[str, str, str | None]
-    stage_of = {"verbal_warning": "verbal", "warning_letter": "first", "final_warning": "final"}
+    stage_of = {action_type: stage for stage, action_type in STAGE_ACTIONS.items()}
     perpetrators = [p.id for p in case.perpetrators]
     for action in case.actions:
         if action.type in stage_of:
@@ -313,6 +314,8 @@ def letters_for(case: Case) -> list[tuple[str, str, str | None]]:
                     wanted.append(entry)
         elif action.type == "abc" and case.abc is not None and (entry := ("abc", case.abc.party, None)) not in wanted:
             wanted.append(entry)  # the contract itself, when the log records one was made
+        elif action.type == "abc_review" and action.done and case.abc is not None and (entry := ("abc-review-outcome", case.abc.party, None)) not in wanted:
+            wanted.append(entry)  # the contract promises the review's outcome in writing
     if case.closed is not None:
         wanted += [("closure-letter", p.id, None) for p in case.victims]
     return wanted
@@ -346,8 +349,7 @@ def letter_date(case: Case, kind: str, party: str, stage: str | None) -> date | 
     """The date the case log records for a letter, so regenerating reproduces the issued one."""
     if kind == "closure-letter":
         return case.closed
-    types = {"verbal": "verbal_warning", "first": "warning_letter", "final": "final_warning"}
-    wanted = {"acknowledgement": "initial_contact", "abc": "abc"}.get(kind) or types.get(stage or "")
+    wanted = {"acknowledgement": "initial_contact", "abc": "abc", "abc-review-outcome": "abc_review"}.get(kind) or STAGE_ACTIONS.get(stage or "")
     for action in case.actions:
         if action.type == wanted and action.done and action.party in (party, None):
             return action.done.date()

@@ -4,12 +4,14 @@ A kind's ``context_types`` is the contract between code and template: the lint c
 every variable a template uses against it, statically, so a misspelt field fails
 ``casedocs templates check`` rather than a letter on the day. The contexts are built by one
 module per family: ``letters`` (acknowledgement, warnings), ``victim_letters`` (update, closure),
-``agreements`` (ABC, consent, referral), and for the court ``statement``, ``order`` and
-``application`` (claim form, anonymity application, certificate of service, police notice).
+``agreements`` (ABC, consent, referral), ``abc_letters`` (the ABC's review, outcome and breach letters),
+and for the court ``statement``, ``order`` and ``application`` (claim form, anonymity application,
+certificate of service, police notice).
 """
 
 from __future__ import annotations
 
+from toolkit.documents import abc_letters as abc
 from toolkit.documents import agreements as ag
 from toolkit.documents import application as ap
 from toolkit.documents import letters, order, statement
@@ -21,12 +23,20 @@ _PEOPLE = ("victim", "complainant", "witness", "perpetrator", "parent_guardian",
 
 
 def _agreement_kinds() -> tuple[DocumentKind, ...]:
-    """The ABC, its review letter, the consent form and the referral (toolkit.documents.agreements)."""
+    """The ABC and the letters about it, the consent form and the referral (toolkit.documents.agreements, abc_letters)."""
     return (
         DocumentKind("abc", "Acceptable Behaviour Contract", ag.abc_context, ag.ABC_TYPES, default_party=ag.abc_party),
         DocumentKind(
-            "abc-review", "Review of your Acceptable Behaviour Contract", ag.abc_review_context,
-            ag.ABC_REVIEW_TYPES, default_party=ag.abc_party,
+            "abc-review", "Review of your Acceptable Behaviour Contract", abc.abc_review_context,
+            abc.ABC_REVIEW_TYPES, default_party=ag.abc_party,
+        ),
+        DocumentKind(
+            "abc-review-outcome", "The outcome of the review of your Acceptable Behaviour Contract", abc.abc_review_outcome_context,
+            abc.ABC_REVIEW_OUTCOME_TYPES, default_party=ag.abc_party,
+        ),
+        DocumentKind(
+            "abc-breach", "Breach of your Acceptable Behaviour Contract", abc.abc_breach_context,
+            abc.ABC_BREACH_TYPES, default_party=ag.abc_party,
         ),
         DocumentKind("consent-form", "Consent to share information", ag.consent_form_context, ag.CONSENT_FORM_TYPES, roles=_PEOPLE),
         DocumentKind("referral", "Referral to a partner agency", ag.referral_context, ag.REFERRAL_TYPES, roles=_PEOPLE),

@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
-from toolkit.casefile.model import Incident, Party, Tenancy
+from toolkit.casefile.model import Case, Incident, Party, Tenancy
 from toolkit.documents.base import Addressee, Request, addressee, guardian_addressee, require_party
 from toolkit.documents import disclosure
 from toolkit.errors import InputError
 
 STAGES = ("verbal", "first", "final")
 REPLY_DAYS = {"verbal": 14, "first": 14, "final": 7}
+STAGE_ACTIONS = {"verbal": "verbal_warning", "first": "warning_letter", "final": "final_warning"}
+
+
+def logged_outcome(case: Case, action_type: str, party_id: str, on: date) -> str:
+    """The ``outcome`` of the latest ``action_type`` action for the party done by ``on``: the
+    measure a letter announces, in words for its reader (never the action's notes)."""
+    done = [a for a in case.actions if a.type == action_type and a.done and a.done.date() <= on and a.party in (party_id, None)]
+    latest = max(done, key=lambda a: a.done or datetime.min, default=None)
+    return latest.outcome or "" if latest else ""
 
 
 def acknowledgement_context(request: Request) -> dict[str, Any]:
@@ -49,6 +58,7 @@ def warning_letter_context(request: Request) -> dict[str, Any]:
         "recipient": guardian_addressee(case, party) if minor else addressee(case, party),
         "incidents": incidents,
         "towards_staff": all(case.party(v).role == "staff_member" for i in incidents for v in i.victims) and any(i.victims for i in incidents),
+        "measure": logged_outcome(case, STAGE_ACTIONS[stage], party.id, request.document_date),
         "reply_days": REPLY_DAYS[stage],
         "reply_by": request.document_date + timedelta(days=REPLY_DAYS[stage]),
     }
@@ -59,5 +69,5 @@ ACKNOWLEDGEMENT_TYPES: dict[str, Any] = {
 }
 WARNING_LETTER_TYPES: dict[str, Any] = {
     "party": Party, "tenancy": Tenancy | None, "stage": str, "minor": bool, "guardians": list[Party], "recipient": Addressee,
-    "incidents": list[Incident], "towards_staff": bool, "reply_days": int, "reply_by": date,
+    "incidents": list[Incident], "towards_staff": bool, "measure": str, "reply_days": int, "reply_by": date,
 }
