@@ -25,7 +25,7 @@ row = table.add_row().cells
 row[0].paragraphs[0].add_run("{{ breach.occurred|date }}")
 row[1].paragraphs[0].add_run("{{ breach.allegation }}")
 table.add_row().cells[0].paragraphs[0].add_run("{%tr endfor %}")
-set_widths(table, (Mm(36), Mm(130)))
+set_widths(table, (Mm(40), Mm(126)))
 repeat_header(table)
 doc.add_paragraph()
 para(doc, "If this is what happened, it goes against what {% if minor %}{{ party.name }}{% else %}you{% endif %} agreed in the contract.")

@@ -30,8 +30,8 @@ BREACH_REPLY_DAYS = 7  # a breach is serious: a week to get in touch, as a final
 
 
 @dataclass(frozen=True)
-class Breach:
-    """One incident put to the individual as a possible breach of the contract."""
+class Reported:
+    """One reported incident as its reader is told it: the day, and the allegation in neutral words."""
 
     occurred: date
     allegation: str
@@ -92,10 +92,10 @@ def abc_review_outcome_context(request: Request) -> dict[str, Any]:
     return context
 
 
-def neutral_sentence(incident: Incident, minor_name: str | None) -> str:
+def neutral_sentence(incident: Incident, subject: str | None) -> str:
     """What is put to the individual when the case file has no ``allegation``: the date,
     place and kind of behaviour only, never the internal ``description``."""
-    who = f"{minor_name} was" if minor_name else "you were"
+    who = f"{subject} was" if subject else "you were"
     kind = incident.category.replace("_", " ")
     place = f" at {incident.location}" if incident.location else ""
     return f"It has been reported that {who} involved in an incident of {kind}{place}."
@@ -115,7 +115,7 @@ def abc_breach_context(request: Request) -> dict[str, Any]:
         )
     name = party.name if context["minor"] else None
     context["recipient"] = _recipient(case, party, context["minor"])
-    context["breaches"] = [Breach(i.occurred_day, i.allegation or neutral_sentence(i, name)) for i in incidents]
+    context["breaches"] = [Reported(i.occurred_day, i.allegation or neutral_sentence(i, name)) for i in incidents]
     context["reply_days"] = BREACH_REPLY_DAYS
     context["reply_by"] = on + timedelta(days=BREACH_REPLY_DAYS)
     return context
@@ -123,4 +123,4 @@ def abc_breach_context(request: Request) -> dict[str, Any]:
 
 ABC_REVIEW_TYPES: dict[str, Any] = {**ABC_TYPES, "meeting": datetime | None, "review_passed": bool}
 ABC_REVIEW_OUTCOME_TYPES: dict[str, Any] = {**ABC_TYPES, "reviewed": date, "outcome": str, "ended": bool}
-ABC_BREACH_TYPES: dict[str, Any] = {**ABC_TYPES, "breaches": list[Breach], "reply_days": int, "reply_by": date}
+ABC_BREACH_TYPES: dict[str, Any] = {**ABC_TYPES, "breaches": list[Reported], "reply_days": int, "reply_by": date}

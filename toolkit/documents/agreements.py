@@ -278,8 +278,17 @@ def agency_contact(case: Case, agency: str) -> Party | None:
     return None
 
 
-def referral_context(request: Request) -> dict[str, Any]:
+def agency_addressee(case: Case, agency: str) -> Addressee:
+    """A letter to an organisation: to its contact in the case when there is one, else to it."""
 
+    contact = agency_contact(case, agency)
+    if contact is None:
+        return Addressee([agency], [], "", "Dear colleague")
+    lines = [line for line in contact.address if line.casefold() != agency.casefold()]
+    return Addressee([_full_name(contact)], [*lines, agency], contact.postcode or "", f"Dear {contact.salutation}")
+
+
+def referral_context(request: Request) -> dict[str, Any]:
     case: Case = request.case
     party = _party_or_default(request, None, "referral")
     agency = (request.options.get("agency") or "").strip()
@@ -293,12 +302,7 @@ def referral_context(request: Request) -> dict[str, Any]:
     assert consent is not None
     agency = next(a for a in consent.agencies if a.casefold() == agency.casefold())
     minor, guardians = _minor_and_guardians(case, party, on)
-    contact = agency_contact(case, agency)
-    if contact is not None:
-        lines = [line for line in contact.address if line.casefold() != agency.casefold()]
-        recipient = Addressee([_full_name(contact)], [*lines, agency], contact.postcode or "", f"Dear {contact.salutation}")
-    else:
-        recipient = Addressee([agency], [], "", "Dear colleague")
+    recipient = agency_addressee(case, agency)
     as_perpetrator = party in case.perpetrators and party not in case.victims
     if as_perpetrator:
         incidents = case.incidents_by(party.id)

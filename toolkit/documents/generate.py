@@ -28,6 +28,7 @@ from toolkit.casefile.history import find_version
 from toolkit.casefile.loader import load_bytes, load_case, resolve_case
 from toolkit.documents.compare import differences
 from toolkit.casefile.model import Case, Party
+from toolkit.documents.notices import firm_contact
 from toolkit.output import publish_recorded
 from toolkit.records import AUDIT_LOG, PROP, recover_unrecorded
 from toolkit.templates.registry import Registry, Selection, is_easy_read, warn_about
@@ -63,6 +64,8 @@ def reader_of(request: Request) -> Party | None:
     party = request.party
     if party is None or request.kind == "referral":  # a referral is read by the agency: English, standard print
         return None
+    if request.kind == "consent-withdrawn" and request.options.get("agency"):
+        return None  # the notice to the organisation, read there
     if request.kind in ("warning-letter", "abc-review", "abc-review-outcome", "abc-breach", "update-letter", "closure-letter") and party.is_minor_on(request.document_date) and party.guardians:
         return request.case.party(party.guardians[0])
     return party
@@ -333,16 +336,25 @@ class PlannedLetter:
 
 
 def planned_letters(case: Case) -> list[PlannedLetter]:
-    """Every letter of :func:`letters_for` with its date, then one update letter for each
-    done ``victim_update`` (policy 8.10: the update is confirmed in writing), in log order."""
+    """Every letter of :func:`letters_for` with its date; then one update letter for each
+    done ``victim_update`` (policy 8.10: the update is confirmed in writing), in log order;
+    for each withdrawn consent the confirmation to the person and a notice to each
+    organisation it named, on the day it was withdrawn; the letter to a contractor's firm on
+    the day the log first records an action for it (policy 11.2)."""
     planned = [PlannedLetter(kind, party, stage, letter_date(case, kind, party, stage)) for kind, party, stage in letters_for(case)]
     victims = {p.id for p in case.victims}
     for action in case.actions:
         if action.type == "victim_update" and action.done and action.party in victims:
-            letter = PlannedLetter("update-letter", action.party, None, action.done.date())
-            if letter not in planned:
-                planned.append(letter)
-    return planned
+            planned.append(PlannedLetter("update-letter", action.party, None, action.done.date()))
+    for consent in case.consents:
+        if consent.withdrawn is not None:
+            planned.append(PlannedLetter("consent-withdrawn", consent.party, None, consent.withdrawn))
+            planned += [PlannedLetter("consent-withdrawn", consent.party, None, consent.withdrawn, (("agency", a),)) for a in consent.agencies]
+    firm = firm_contact(case)
+    first = min((a.done for a in case.actions if firm and a.party == firm and a.done), default=None)
+    if firm and first:
+        planned.append(PlannedLetter("contractor-letter", firm, None, first.date()))
+    return list(dict.fromkeys(planned))
 
 
 def letter_date(case: Case, kind: str, party: str, stage: str | None) -> date | None:

@@ -15,6 +15,7 @@ from toolkit.documents import abc_letters as abc
 from toolkit.documents import agreements as ag
 from toolkit.documents import application as ap
 from toolkit.documents import letters, order, statement
+from toolkit.documents import notices as nt
 from toolkit.documents import victim_letters as vl
 from toolkit.documents.base import DocumentKind
 from toolkit.errors import InputError
@@ -37,6 +38,14 @@ def _agreement_kinds() -> tuple[DocumentKind, ...]:
         DocumentKind(
             "abc-breach", "Breach of your Acceptable Behaviour Contract", abc.abc_breach_context,
             abc.ABC_BREACH_TYPES, default_party=ag.abc_party,
+        ),
+        DocumentKind(
+            "consent-withdrawn", "Your consent has been withdrawn", nt.consent_withdrawn_context,
+            nt.CONSENT_WITHDRAWN_TYPES, roles=_PEOPLE,
+        ),
+        DocumentKind(
+            "contractor-letter", "Harassment by your operative", nt.contractor_letter_context,
+            nt.CONTRACTOR_LETTER_TYPES, roles=("contractor",), default_party=nt.firm_contact,
         ),
         DocumentKind("consent-form", "Consent to share information", ag.consent_form_context, ag.CONSENT_FORM_TYPES, roles=_PEOPLE),
         DocumentKind("referral", "Referral to a partner agency", ag.referral_context, ag.REFERRAL_TYPES, roles=_PEOPLE),
