@@ -39,6 +39,10 @@ table.add_row().cells[0].paragraphs[0].add_run("{%tr endfor %}")
 set_widths(table, (Mm(30), Mm(24), Mm(32), Mm(50), Mm(30)))
 repeat_header(table)
 
+heading(doc, "Trends since {{ previous_year }}")
+tag(doc, "{%p for line in trends %}")
+bullet(doc, "{{ line }}")
+tag(doc, "{%p endfor %}")
 heading(doc, "Nature of incidents")
 for name in ("categories", "motivation", "strands"):
     table_block(doc, f"tables.{name}")
@@ -52,17 +56,41 @@ para(doc, "Equality monitoring answers of victims and perpetrators (policy 10.3)
 tag(doc, "{%p for characteristic in characteristics %}")
 table_block(doc, "characteristic")
 tag(doc, "{%p endfor %}")
-heading(doc, "The 24-hour promises")
-table_block(doc, "tables.deadlines")
+heading(doc, "Our own performance")
+para(doc, "Every promise the policy makes to victims, kept or missed, counted in the year its clock started. These figures are about {{ association.short_name }}, not about people, so no number is hidden.").paragraph_format.keep_with_next = True
+para(doc, "{{p performance|docx_table }}")
 tag(doc, "{%p for rate in deadline_rates %}")
-bullet(doc, "{{ rate.deadline }}: {{ rate.current }} on time in {{ year }} ({{ previous_year }}: {{ rate.previous }}).")
+bullet(doc, "{{ rate.deadline }}: {{ rate.current }} kept in {{ year }} ({{ previous_year }}: {{ rate.previous }}).")
 tag(doc, "{%p endfor %}")
+tag(doc, "{%p if missed %}")
+heading(doc, "Promises missed in {{ year }}, by case", 2)
+tag(doc, "{%p for miss in missed %}")
+bullet(doc, "{{ miss.promise }}: {{ miss.cases }}.")
+tag(doc, "{%p endfor %}")
+tag(doc, "{%p else %}")
+para(doc, "No promise that fell due in {{ year }} was missed.")
+tag(doc, "{%p endif %}")
 heading(doc, "What victims told us about our service")
 table_block(doc, "tables.satisfaction")
 para(doc, "Satisfied with the service: {{ satisfaction_rates.current }} in {{ year }} ({{ previous_year }}: {{ satisfaction_rates.previous }}).")
 tag(doc, "{%p for comment in comments %}")
 para(doc, "“{{ comment.text }}”", italic=True)
 tag(doc, "{%p endfor %}")
+heading(doc, "Action plan")
+para(doc, "{{ action_plan.source }}")
+tag(doc, "{%p if action_plan.rows %}")
+plan = doc.add_table(rows=2, cols=4)
+plan.style = "Table Grid"
+for cell, text in zip(plan.rows[0].cells, ("Issue", "Action", "Who", "By when")):
+    cell.paragraphs[0].add_run(text).bold = True
+plan.rows[1].cells[0].paragraphs[0].add_run("{%tr for row in action_plan.rows %}")
+for cell, text in zip(plan.add_row().cells, ("{{ row.issue }}", "{{ row.action }}", "{{ row.owner }}", "{{ row.by }}")):
+    cell.paragraphs[0].add_run(text)
+plan.add_row().cells[0].paragraphs[0].add_run("{%tr endfor %}")
+set_widths(plan, (Mm(62), Mm(58), Mm(26), Mm(20)))
+repeat_header(plan)
+doc.add_paragraph()
+tag(doc, "{%p endif %}")
 tag(doc, "{%p if charts %}")
 heading(doc, "Charts")
 tag(doc, "{%p endif %}")
@@ -77,5 +105,5 @@ tag(doc, "{%p endfor %}")
 save(
     doc, "monitoring-report",
     title="Harassment monitoring report",
-    description="The annual report to the Management Committee (policy 10.2, 10.3): all cases with action and outcome, trends, nature and location, characteristics (suppressed), victims' views, 24-hour deadlines, charts.",
+    description="The annual report to the Management Committee (policy 10.2, 10.3): all cases with action and outcome, trends, nature and location, characteristics (suppressed), victims' views, Keniston's own performance (every promise, unsuppressed, misses by case), trends in words, the action plan, charts.",
 )

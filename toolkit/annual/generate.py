@@ -23,6 +23,7 @@ from toolkit.errors import CasedocsWarning, InputError
 from toolkit.casefile.loader import load_all
 from toolkit.casefile.model import Case
 from toolkit.output import publish_recorded
+from toolkit.annual.commentary import plan_path
 from toolkit.templates.registry import Registry
 from toolkit.templates.engine import Properties, compiled
 
@@ -33,19 +34,19 @@ FOLDER = "annual"
 class AnnualKind:
     template: str
     title: str
-    build: Callable[[list[Case], int, date], dict[str, Any]]
+    build: Callable[[list[Case], int, date, list[str | Path]], dict[str, Any]]  # folders: where the action plan is
 
 
-def _newsletter(cases: list[Case], year: int, on: date) -> dict[str, Any]:
+def _newsletter(cases: list[Case], year: int, on: date, folders: list[str | Path]) -> dict[str, Any]:
     from toolkit.annual.newsletter import newsletter_context
 
     return newsletter_context(cases, year)
 
 
-def _report(cases: list[Case], year: int, on: date) -> dict[str, Any]:
+def _report(cases: list[Case], year: int, on: date, folders: list[str | Path]) -> dict[str, Any]:
     from toolkit.annual.report import report_context
 
-    return report_context(cases, year, on=on)
+    return report_context(cases, year, on=on, plan_folders=folders)
 
 
 ANNUAL: dict[str, AnnualKind] = {
@@ -64,6 +65,7 @@ ANNUAL_TYPES: dict[str, dict[str, Any]] = {
         "doc": DocInfo, "association": Association, "locale": str, "kind": str, "year": int, "previous_year": int,
         "title": str, "prepared_for": str, "summary": list, "cases": list, "tables": dict, "characteristics": list,
         "deadline_rates": list, "satisfaction_rates": dict, "comments": list, "charts": list, "notes": list,
+        "performance": dict, "missed": list, "trends": list, "action_plan": dict,
     },
 }
 
@@ -91,8 +93,11 @@ def generate_annual(
     for note in caught:
         warnings.warn(str(note.message), CasedocsWarning, stacklevel=2)
     info = DocInfo(kind.template, kind.title, on, template.language, template.version, False)
-    context = {"doc": info, "association": KENISTON, "locale": template.language, **kind.build(cases, year, on)}
+    context = {"doc": info, "association": KENISTON, "locale": template.language, **kind.build(cases, year, on, list(paths))}
     sources = sorted(f"{c.reference}:{c.source_sha256}" for c in cases)
+    plan = plan_path(paths, year) if name == "report" else None
+    if plan is not None:  # the Housing Services Manager's plan is an input too
+        sources.append(f"{plan.name}:{hashlib.sha256(plan.read_bytes()).hexdigest()}")
     record = {
         "kind": name,
         "year": str(year),

@@ -141,9 +141,10 @@ def newsletter_context(cases: Iterable[Case], year: int) -> dict[str, Any]:
         {
             "heading": "If it is happening to you",
             "paragraphs": [
-                "Tell us. We will take the first steps within 24 hours of your report, remove offensive graffiti "
-                "within 24 hours, and make your home secure if it has been damaged. We will keep in touch "
-                "regularly, and nothing is done without talking it through with you first.",
+                "Tell us. We will take the first steps within 24 hours of your report, remove graffiti within "
+                "24 hours, and treat emergency repairs to secure your home as a priority. We will keep in regular "
+                "touch to tell you what we are doing, act in consultation with you and fully consider your views "
+                "in whatever we do.",
                 "We can arrange an interpreter, and information in other languages, large print and easy read. "
                 "With your consent we work with the police, the council and support services such as Victim "
                 "Support to stop the harassment and to support you and your family.",

@@ -11,11 +11,14 @@ What the committee gets, for year Y against year Y-1:
   (the case files hold free text, which could itself identify someone);
 - victims' comments on the service: satisfaction rates, and their words with every
   name, place, reference, phone number, e-mail address and date taken out;
-- how often each 24-hour deadline was met.
+- Keniston's own performance: every promise (24-hour clocks, contact intervals, the ABC
+  review, consent before referral) kept or missed, unsuppressed, misses listed by case
+  (:mod:`toolkit.annual.performance`);
+- trends in words and the action plan (:mod:`toolkit.annual.commentary`).
 
 Every count goes through :mod:`toolkit.annual.stats`. Counting rules: a case belongs to the
 year it was *received*; an incident to the year it *occurred*; an action to the year it
-was *done*; a comment to the year it is dated; a 24-hour clock to the year it started.
+was *done*; a comment to the year it is dated; a promise to the year its clock started.
 
 :func:`report_context` returns plain data (and chart images) for the ``report`` template.
 """
@@ -25,16 +28,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 from collections.abc import Callable, Iterable
 
 from toolkit.association import KENISTON
 from toolkit.casefile.model import Case
-from toolkit.deadlines.clocks import twenty_four_hour_clocks
 from toolkit.annual.newsletter import ENFORCEMENT, enforcement_counts
+from toolkit.annual.commentary import action_plan, change_sentence, trend_sentences
+from toolkit.annual.performance import PromiseRow, performance, rate
+from toolkit.annual.redact import MONTHS, Redactor
 from toolkit.annual.stats import FEWER_THAN, Cell, Table, percentage, suppress
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
 CATEGORY_LABELS = {
     "physical_assault": "Physical assault",
     "property_damage": "Damage to property",
@@ -91,15 +96,9 @@ ACTION_LABELS = {
 # everything that is not a step of the escalation against a perpetrator (newsletter.ENFORCEMENT)
 SUPPORT = ("initial_contact", "incident_form", "interpreter_booked", "referral", "victim_update", "graffiti_removal",
            "emergency_repair", "security_works", "mediation", "case_review", "abc_review", "other")
-CLOCKS = {
-    "8.1": "Initial action (8.1)",
-    "10.1": "Incident form (10.1)",
-    "6.2": "Graffiti removed (6.2)",
-    "8.3": "Emergency repairs (8.3)",
-}
-CLOCK_COLUMNS = ("Within 24 hours", "Late", "Not done")
 SATISFACTION = {"yes": "Satisfied", "partly": "Partly satisfied", "no": "Not satisfied"}
 NOT_RECORDED = "Not recorded"
+AGE_BANDS = ("Under 10", "10-17", "18-24", "25-34", "35-44", "45-54", "55-64", "65-74", "75 and over")  # every band, even when empty
 PREFER_NOT = "Prefer not to say"
 NOT_KNOWN_ESTATE = "Estate not recorded"
 
@@ -163,7 +162,7 @@ class Characteristic:
 
 
 CHARACTERISTICS = (
-    Characteristic("age_band", "Age", _age_band, ()),
+    Characteristic("age_band", "Age", _age_band, AGE_BANDS),
     Characteristic("sex", "Sex", _keyword([("Female", ("female", "woman", "f")), ("Male", ("male", "man", "m"))], "Another term"),
                    ("Female", "Male", "Another term")),
     Characteristic("ethnicity", "Ethnic group", _keyword([
@@ -194,129 +193,6 @@ CHARACTERISTICS = (
 )
 
 
-# -- anonymising victims' comments -------------------------------------------------------------
-_TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "and", "the", "of"}
-_DATE_WORDS = "|".join(MONTHS + tuple(m[:3] for m in MONTHS) + ("Sept",))
-_GENERIC = [
-    (re.compile(r"[^\s@<>()\[\],;:]+@[^\s@<>()\[\],;:]+\.[A-Za-z]{2,}"), "[email]"),
-    (re.compile(r"\bKHA[-/ ]?(?:T[-/ ]?)?\d{2,5}(?:[-/ ]\d{2,5})?\b", re.I), "[reference]"),
-    (re.compile(r"\b(?:CAD|crime ref(?:erence)?|claim(?: no\.?| number)?)\s*:?\s*[A-Z0-9][A-Z0-9/\-]*\d[A-Z0-9/\-]*", re.I), "[reference]"),
-    (re.compile(r"(?<![\w+])(?:\+44\s?\(?0?\)?\s?|0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}(?!\d)"), "[phone]"),
-    (re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b", re.I), "[place]"),
-    (re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_DATE_WORDS})\b(?:,?\s+\d{{4}})?", re.I), "[date]"),
-    (re.compile(rf"\b(?:{_DATE_WORDS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?", re.I), "[date]"),
-    (re.compile(r"\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b"), "[date]"),
-    # a title and a capitalised word is a name, whether or not it is in any case
-    (re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+(?:[A-Z][\w'’-]*\s+)?[A-Z][\w'’-]+"), "[name]"),
-]
-
-
-def _words(text: str) -> list[str]:
-    return [w for w in re.split(r"[\s&,/()]+", text) if w]
-
-
-def _street(line: str) -> str:
-    """"Flat 12, Larkspur Court" -> "Larkspur Court"; "31 Kingfisher Road" -> "Kingfisher Road"."""
-    return re.sub(r"^(?:(?:flat|apartment|unit|room|house)\s+)?\d+[a-z]?\s*,?\s*", "", line.strip(), flags=re.I)
-
-
-def _name_forms(name: str | None) -> set[str]:
-    """A name as written, and each of its words and hyphenated parts a reader might see alone."""
-    if not name:
-        return set()
-    forms = {name}
-    for word in _words(name):
-        if word.lower().strip(".") in _TITLES or len(word) < 2:
-            continue
-        forms.add(word)
-        forms.update(p for p in word.split("-") if len(p) >= 3)
-    return forms
-
-
-def _place_forms(line: str | None) -> set[str]:
-    """An address line, each comma-separated part of it, and the street without its number."""
-    forms: set[str] = set()
-    for part in [line, *line.split(",")] if line else []:
-        part = part.strip()
-        if len(part) >= 3:
-            forms.add(part)
-            street = _street(part)
-            if len(street) >= 4:
-                forms.add(street)
-    return forms
-
-
-class Redactor:
-    """Takes out of a text every name, place and reference that appears in any case.
-
-    Built once from all the cases (a comment may name someone from another case), plus
-    patterns for any e-mail address, phone number, UK postcode, case or tenancy
-    reference and date. Longer strings go first, so "Flat 12, Larkspur Court" becomes
-    one "[place]". Over-redaction (a surname that is also a word) is the safe mistake.
-    """
-
-    def __init__(self, cases: Iterable[Case]) -> None:
-        names: set[str] = set()
-        places: set[str] = set()
-        references: set[str] = set()
-        contacts: set[str] = set()
-
-        def add_name(name: str | None) -> None:
-            names.update(_name_forms(name))
-
-        def add_place(line: str | None) -> None:
-            places.update(_place_forms(line))
-
-        for case in cases:
-            references.add(case.reference)
-            add_name(case.officer.name)
-            contacts.update((case.officer.phone, case.officer.email))
-            for line in case.location.address:
-                add_place(line)
-            add_place(case.location.postcode)
-            add_place(case.location.estate)
-            for party in case.parties:
-                add_name(party.name)
-                for line in party.address:
-                    add_place(line)
-                add_place(party.postcode)
-                contacts.update(v for v in (party.phone, party.email) if v)
-                if party.tenancy and party.tenancy.reference:
-                    references.add(party.tenancy.reference)
-            for incident in case.incidents:
-                add_place(incident.location)
-                if incident.police_reference:
-                    references.update(r.strip() for r in re.split(r"[;,]", incident.police_reference) if r.strip())
-            for consent in case.consents:
-                add_name(consent.interpreter_name)
-            if case.injunction and case.injunction.claim_number:
-                references.add(case.injunction.claim_number)
-
-        def pattern(strings: set[str]) -> re.Pattern[str] | None:
-            if not strings:
-                return None
-            ordered = sorted(strings, key=lambda s: (-len(s), s))
-            alternatives = "|".join(re.escape(s).replace("'", "['’]").replace(r"\ ", r"\s+") for s in ordered)
-            return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.I)
-
-        self._specific = [(p, token) for p, token in (
-            (pattern(contacts), "[contact details]"), (pattern(references), "[reference]"), (pattern(places), "[place]"),
-            (pattern(names), "[name]"),
-        ) if p is not None]
-
-    def __call__(self, text: str) -> str:
-        for regex, token in _GENERIC[:1]:
-            text = regex.sub(token, text)
-        for regex, token in self._specific:
-            text = regex.sub(token, text)
-        for regex, token in _GENERIC[1:]:
-            text = regex.sub(token, text)
-        text = re.sub(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+\[name\]", "[name]", text)
-        text = re.sub(r"\[name\](?:['’]s)?(?:\s+(?:and\s+)?\[name\])+", "[name]", text)
-        text = re.sub(r"\[place\](?:[\s,]+\[place\])+", "[place]", text)
-        return re.sub(r"\s+", " ", text).strip()
-
-
 # -- counting ------------------------------------------------------------------------------------
 def _in_year(moment: date | datetime | None, year: int) -> bool:
     return moment is not None and moment.year == year
@@ -333,54 +209,6 @@ def _trend(title: str, rows: list[str], counts: dict[int, dict[str, int]], years
         title, rows, columns, {(r, str(y)): counts[y].get(r, 0) for y in years for r in rows},
         row_header=row_header, column_totals=totals, note=note,
     )
-
-
-def _change(before: Cell, after: Cell, what: str, years: tuple[int, int]) -> str:
-    if not (before.shown and after.shown):
-        return f"The numbers of {what} in {years[0]} and {years[1]} are too small to compare."
-    a, b = before.value or 0, after.value or 0
-    if a == 0 and b:  # nothing in the case files for the year before: say so, claim no trend
-        return f"No {what} are recorded for {years[0]} in these case files; {after.text} in {years[1]}."
-    if a == b:
-        return f"The number of {what} stayed at {after.text} ({years[0]}: {before.text})."
-    verb = "rose" if b > a else "fell"
-    change = f", {'+' if b > a else '-'}{round(abs(b - a) * 100 / a)}%" if a else ""
-    return f"The number of {what} {verb} from {before.text} in {years[0]} to {after.text} in {years[1]}{change}."
-
-
-def _clock_counts(cases: list[Case], year: int, on: datetime) -> dict[str, dict[str, int]]:
-    """24-hour clocks that started in ``year``: met, late, or not done by their due time."""
-    counts: dict[str, dict[str, int]] = {label: {} for label in CLOCKS.values()}
-    for case in cases:
-        for clock in twenty_four_hour_clocks(case):
-            if clock.start.year != year or clock.clause not in CLOCKS:
-                continue
-            if clock.done is None and clock.due > on:
-                continue  # still running on the report's date
-            column = CLOCK_COLUMNS[0] if clock.met else CLOCK_COLUMNS[1] if clock.done else CLOCK_COLUMNS[2]
-            row = counts[CLOCKS[clock.clause]]
-            row[column] = row.get(column, 0) + 1
-    return counts
-
-
-def _clock_table(cases: list[Case], year: int, on: datetime) -> Table:
-    counts = _clock_counts(cases, year, on)
-    rows = list(CLOCKS.values())
-    return suppress(
-        f"24-hour deadlines in {year}", rows, list(CLOCK_COLUMNS),
-        {(r, c): counts[r].get(c, 0) for r in rows for c in CLOCK_COLUMNS},
-        row_header="Deadline", row_totals=True, column_totals=False,
-        note="Counted from when each clock started: the complaint for 8.1 and 10.1, the report for 6.2 and 8.3.",
-    )
-
-
-def _clock_rates(table: Table) -> list[float | None]:
-    assert table.row_totals is not None
-    rates = []
-    for n in range(len(table.rows)):
-        met, total = table.cells[n][0], table.row_totals[n]
-        rates.append(100 * met.value / total.value if met.shown and total.shown and total.value else None)  # type: ignore[operator]
-    return rates
 
 
 def _characteristic_table(spec: Characteristic, victims: list[Any], perpetrators: list[Any], year: int) -> Table:
@@ -417,10 +245,11 @@ def _outcome(case: Case, on: date) -> str:
 
 
 # -- the report ---------------------------------------------------------------------------------
-TABLE_ORDER = ("cases", "categories", "motivation", "strands", "estates", "support", "enforcement", "satisfaction", "deadlines")
+TABLE_ORDER = ("cases", "categories", "motivation", "strands", "estates", "support", "enforcement", "satisfaction")
 
 
-def report_context(cases: Iterable[Case], year: int, *, on: date | None = None, charts: bool = True) -> dict[str, Any]:
+def report_context(cases: Iterable[Case], year: int, *, on: date | None = None, charts: bool = True,
+                   plan_folders: Iterable[str | Path] = ()) -> dict[str, Any]:
     """The monitoring report for ``year`` (compared with ``year - 1``), as of ``on``.
 
     ``on`` (the document date; default today) decides which cases count as closed and
@@ -433,7 +262,11 @@ def report_context(cases: Iterable[Case], year: int, *, on: date | None = None, 
           "cases": [{"reference", "received", "categories", "actions", "outcome"}, ...],
           "tables": {name: Table.as_context(), ...},    # see TABLE_ORDER for names and order
           "characteristics": [Table.as_context(), ...], # victims and perpetrators, one per characteristic
-          "deadline_rates": [{"deadline", "previous", "current"}, ...],  # "91%" or "too few to show"
+          "deadline_rates": [{"deadline", "previous", "current"}, ...],  # "91%" or "none due"
+          "performance": {"header", "rows", "footer"},  # every promise, kept and missed, both years, unsuppressed
+          "missed": [{"promise", "cases"}, ...],        # this year's misses by case reference
+          "trends": [str, ...],                          # what rose, fell, is too small to compare
+          "action_plan": {"source", "written", "rows": [{"issue", "action", "owner", "by"}]},
           "satisfaction_rates": {"previous": str, "current": str},
           "comments": [{"satisfied": str, "text": str}, ...],
           "charts": [{"name", "title", "image": render.Image}, ...],  # empty when charts=False
@@ -519,18 +352,15 @@ def report_context(cases: Iterable[Case], year: int, *, on: date | None = None, 
         key=lambda c: (list(SATISFACTION.values()).index(c["satisfied"]), c["text"]),
     )
 
-    # 24-hour deadlines
-    clocks = {y: _clock_table(cases, y, as_of) for y in years}
-    tables["deadlines"] = clocks[year]
-    clock_rates = {y: _clock_rates(clocks[y]) for y in years}
-    deadline_rates = [
-        {
-            "deadline": label,
-            "previous": f"{clock_rates[year - 1][n]:.0f}%" if clock_rates[year - 1][n] is not None else "too few to show",
-            "current": f"{clock_rates[year][n]:.0f}%" if clock_rates[year][n] is not None else "too few to show",
-        }
-        for n, label in enumerate(CLOCKS.values())
-    ]
+    # Keniston's own promises: not about people, so shown in full with every miss listed
+    promises = performance(cases, years, as_of)
+    performance_table = {
+        "header": ["Promise (policy)", f"Kept {year - 1}", f"Missed {year - 1}", f"Kept {year}", f"Missed {year}"],
+        "rows": [[f"{r.promise} ({r.clause})", r.kept[year - 1], r.missed[year - 1], r.kept[year], r.missed[year]] for r in promises],
+        "footer": None,
+    }
+    missed = [{"promise": f"{r.promise} ({r.clause})", "cases": "; ".join(r.missed_cases)} for r in promises if r.missed_cases]
+    deadline_rates = [{"deadline": r.promise, "previous": rate(r, year - 1), "current": rate(r, year)} for r in promises]
 
     # victims and perpetrators (people in the cases reported in the year)
     victims = [p for c in reported[year] for p in c.victims]
@@ -551,22 +381,32 @@ def report_context(cases: Iterable[Case], year: int, *, on: date | None = None, 
 
     # summary in words
     n_cases = {y: cases_table.cell("Cases reported", str(y)) for y in years}
+    trends = [
+        *trend_sentences(tables["categories"], "Forms of harassment"),
+        *trend_sentences(tables["estates"], "Estates"),
+        *trend_sentences(tables["motivation"], "Motivations"),
+        *trend_sentences(tables["enforcement"], "Actions against perpetrators"),
+    ]
     n_incidents = {y: tables["categories"].column_total(str(y)) for y in years}
     victims_total, perpetrators_total = characteristics[0].column_total("Victims"), characteristics[0].column_total("Perpetrators")
     summary = [
         f"This report covers the harassment and hate crime cases reported to {KENISTON.short_name} in {year}, "
         f"compared with {year - 1}, as policy 10.2 and 10.3 require.",
-        _change(n_cases[year - 1], n_cases[year], "cases reported", years),
-        _change(n_incidents[year - 1], n_incidents[year], "incidents", years),
+        change_sentence(n_cases[year - 1], n_cases[year], "cases reported", years),
+        change_sentence(n_incidents[year - 1], n_incidents[year], "incidents", years),
         f"The cases reported in {year} involved {victims_total.text} victims and {perpetrators_total.text} perpetrators.",
     ]
-    first = deadline_rates[0]
-    if first["current"] != "too few to show":
-        summary.append(f"Initial action was taken within 24 hours on {first['current']} of complaints ({year - 1}: {first['previous']}).")
+    kept, broken = sum(r.kept[year] for r in promises), sum(r.missed[year] for r in promises)
+    if kept + broken:
+        summary.append(
+            f"{KENISTON.short_name} kept {kept} of its {kept + broken} promises to victims that fell due in {year} and missed "
+            f"{broken}; every miss is listed by case under \"Our own performance\"."
+        )
     if rates["current"] != "too few to show":
         summary.append(f"{rates['current']} of the victims who commented on the service were satisfied ({year - 1}: {rates['previous']}).")
 
-    chart_list = _charts(tables, deadline_rates, clock_rates, years) if charts else []
+    plan = action_plan(plan_folders, year, promises, (rates["previous"], rates["current"]), trends)
+    chart_list = _charts(tables, promises, years) if charts else []
     notes = [
         f'Counts from 1 to 4 are shown as "{FEWER_THAN}", and further counts are hidden ("not shown") where a total '
         "would let a reader work a small count out, so that no one can be identified from this report.",
@@ -586,6 +426,10 @@ def report_context(cases: Iterable[Case], year: int, *, on: date | None = None, 
         "tables": {name: table.as_context() for name, table in tables.items()},
         "characteristics": [t.as_context() for t in characteristics],
         "deadline_rates": deadline_rates,
+        "performance": performance_table,
+        "missed": missed,
+        "trends": trends,
+        "action_plan": {"source": plan.source, "written": plan.written, "rows": plan.rows},
         "satisfaction_rates": rates,
         "comments": comments,
         "charts": chart_list,
@@ -593,8 +437,7 @@ def report_context(cases: Iterable[Case], year: int, *, on: date | None = None, 
     }
 
 
-def _charts(tables: dict[str, Table], deadline_rates: list[dict[str, str]], clock_rates: dict[int, list[float | None]],
-            years: tuple[int, int]) -> list[dict[str, Any]]:
+def _charts(tables: dict[str, Table], promises: list[PromiseRow], years: tuple[int, int]) -> list[dict[str, Any]]:
     from toolkit.annual import charts
     from docx.shared import Mm
 
@@ -604,12 +447,16 @@ def _charts(tables: dict[str, Table], deadline_rates: list[dict[str, str]], cloc
         width, height = charts.size_mm(png)
         return Picture(png, Mm(width), Mm(height), description)
 
+    def share(row: PromiseRow, year: int) -> float | None:
+        total = row.kept[year] + row.missed[year]
+        return 100 * row.kept[year] / total if total else None
+
     made = []
     for name, title in (("categories", "Incidents by form of harassment"), ("estates", "Incidents by estate")):
         png = charts.grouped_bars(tables[name], f"{title}, {years[0]} and {years[1]}")
         made.append({"name": name, "title": title, "image": image(png, f"Bar chart: {title.lower()}, {years[0]} and {years[1]}")})
-    png = charts.rate_bars([r["deadline"] for r in deadline_rates], {str(y): clock_rates[y] for y in years},
-                           "24-hour deadlines met on time")
-    made.append({"name": "deadlines", "title": "24-hour deadlines met on time",
-                 "image": image(png, f"Bar chart: share of 24-hour deadlines met on time, {years[0]} and {years[1]}")})
+    png = charts.rate_bars([r.promise for r in promises], {str(y): [share(r, y) for r in promises] for y in years},
+                           "Promises kept on time")
+    made.append({"name": "deadlines", "title": "Promises kept on time",
+                 "image": image(png, f"Bar chart: share of Keniston's promises kept on time, {years[0]} and {years[1]}")})
     return made

@@ -62,10 +62,9 @@ from collections.abc import Iterable, Mapping, Sequence
 SMALL = 5
 FEWER_THAN = f"fewer than {SMALL}"
 NOT_SHOWN = "not shown"
-NOTE = (
-    f'"{FEWER_THAN}" stands for a count from 1 to {SMALL - 1}, hidden so that no one can be identified; '
-    f'"{NOT_SHOWN}" marks a count hidden as well, so that a "{FEWER_THAN}" cannot be worked out from the totals.'
-)
+FEWER_NOTE = f'"{FEWER_THAN}" stands for a count from 1 to {SMALL - 1}, hidden so that no one can be identified.'
+NOT_SHOWN_NOTE = f'"{NOT_SHOWN}" marks a count hidden as well, so that a "{FEWER_THAN}" cannot be worked out from the totals.'
+NOTE = f"{FEWER_NOTE} {NOT_SHOWN_NOTE}"  # a table with both markers; one with only one explains only that one
 WITHHELD_NOTE = "The numbers in this table are too small to break down without identifying someone: only the totals are shown."
 
 Key = tuple[int, int]  # (row, column); row == len(rows) is the totals row, column == len(cols) the totals column
@@ -111,10 +110,20 @@ class Table:
     note: str | None = None
 
     @property
-    def any_hidden(self) -> bool:
+    def every_cell(self) -> list[Cell]:
         every = [c for row in self.cells for c in row] + (self.row_totals or []) + (self.column_totals or [])
-        every += [self.grand_total] if self.grand_total else []
-        return any(not c.shown for c in every)
+        return every + ([self.grand_total] if self.grand_total else [])
+
+    @property
+    def any_hidden(self) -> bool:
+        return any(not c.shown for c in self.every_cell)
+
+    @property
+    def marker_note(self) -> str | None:
+        """What the markers the table prints mean: never a marker that does not appear."""
+        printed = {c.text for c in self.every_cell}
+        parts = [note for marker, note in ((FEWER_THAN, FEWER_NOTE), (NOT_SHOWN, NOT_SHOWN_NOTE)) if marker in printed]
+        return NOTE if len(parts) == 2 else (parts[0] if parts else None)
 
     def cell(self, row: str, column: str) -> Cell:
         return self.cells[self.rows.index(row)][self.columns.index(column)]
@@ -138,7 +147,7 @@ class Table:
             footer = [self.total_label, *(c.text for c in self.column_totals)]
             if has_row_totals and self.grand_total is not None:
                 footer.append(self.grand_total.text)
-        notes = [n for n in (self.note, WITHHELD_NOTE if self.withheld else None, NOTE if self.any_hidden else None) if n]
+        notes = [n for n in (self.note, WITHHELD_NOTE if self.withheld else None, self.marker_note) if n]
         return {"title": self.title, "header": header, "rows": body, "footer": footer, "notes": notes}
 
 
