@@ -69,7 +69,7 @@ def test_the_report_lists_cases_by_reference_only(made: dict[str, list[Path]]) -
     secrets = identifying_strings(load_all([CASES]))
     for kind in ("names", "addresses", "postcodes", "contacts"):
         assert sorted(s for s in secrets[kind] if s in text) == [], kind
-    for heading in ("Nature of incidents", "Where incidents happened", "Who was involved", "The 24-hour promises", "What victims told us about our service"):
+    for heading in ("Nature of incidents", "Where incidents happened", "Who was involved", "Our own performance", "Action plan", "What victims told us about our service"):
         assert heading in text
 
 
