@@ -27,6 +27,7 @@ from toolkit.casefile.values import (
     CaseDateTime,
     Category,
     ConsentMethod,
+    LawfulBasis,
     DateOrDateTime,
     Email,
     EvidenceKind,
@@ -239,6 +240,10 @@ class Consent(Strict):
     form_version: Text | None = None
     language: Annotated[str, Field(pattern=LANGUAGE_PATTERN)] | None = None
     interpreter_name: Text | None = None
+    basis: Annotated[
+        LawfulBasis,
+        Field(description="the lawful basis for sharing: consent (default), or another where the person is not free to refuse (an ABC requirement, a child)"),
+    ] = "consent"
 
     def covers(self, agency: str, on: date) -> bool:
         """True when this consent names ``agency`` and is in force on ``on``."""

@@ -48,6 +48,7 @@ TenancyType = Literal[
 Format = Literal["standard", "large_print", "easy_read", "braille"]
 ConsentMethod = Literal["written", "verbal", "interpreted"]
 Satisfaction = Literal["yes", "partly", "no"]
+LawfulBasis = Literal["consent", "public_task", "legitimate_interests", "vital_interests", "legal_obligation"]
 
 EVIDENCE_SUFFIXES = (".pdf", ".jpg", ".jpeg", ".png", ".tif", ".tiff", ".docx", ".txt")
 REFERENCE_PATTERN = r"^KHA-\d{4}-\d{4}$"

@@ -227,6 +227,7 @@ def consent_form_context(request: Request) -> dict[str, Any]:
     for choice in agencies:
         purposes += [p for p in choice.purposes if p not in purposes]
     return {
+        "basis": sharing_basis(case, party, latest, agencies),
         "party": party,
         "minor": minor,
         "guardians": guardians,
@@ -240,7 +241,20 @@ def consent_form_context(request: Request) -> dict[str, Any]:
     }
 
 
+def sharing_basis(case: Case, party: Party, recorded: Consent | None, agencies: list[AgencyChoice]) -> str:
+    """``consent``, unless the party's records for every organisation on the form rest on
+    another lawful basis (a referral the person is not free to refuse: an ABC requirement,
+    a child): then the form informs and records, and asks for no consent."""
+    if recorded is not None:
+        return recorded.basis
+    named = {a.name.casefold() for a in agencies}
+    records = [c for c in case.consents if c.party == party.id and named & {a.casefold() for a in c.agencies}]
+    bases = {c.basis for c in records}
+    return bases.pop() if len(bases) == 1 and records else "consent"
+
+
 CONSENT_FORM_TYPES: dict[str, Any] = {
+    "basis": str,
     "party": Party, "minor": bool, "guardians": list[Party], "agencies": list[AgencyChoice],
     "purposes": list[str], "special_categories": list[str], "recorded": Consent | None,
     "language_used": str, "interpreter_name": str, "retention_years": int,
