@@ -38,7 +38,7 @@ from toolkit.annual.newsletter import ENFORCEMENT, enforcement_counts
 from toolkit.annual.commentary import action_plan, change_sentence, trend_sentences
 from toolkit.annual.performance import PromiseRow, performance, rate
 from toolkit.annual.redact import MONTHS, Redactor
-from toolkit.annual.stats import FEWER_THAN, Cell, Table, percentage, suppress
+from toolkit.annual.stats import FEWER_THAN, Table, percentage, suppress
 
 CATEGORY_LABELS = {
     "physical_assault": "Physical assault",

@@ -121,6 +121,6 @@ def abc_breach_context(request: Request) -> dict[str, Any]:
     return context
 
 
-ABC_REVIEW_TYPES: dict[str, Any] = {**ABC_TYPES, "meeting": datetime | None, "review_passed": bool}
-ABC_REVIEW_OUTCOME_TYPES: dict[str, Any] = {**ABC_TYPES, "reviewed": date, "outcome": str, "ended": bool}
-ABC_BREACH_TYPES: dict[str, Any] = {**ABC_TYPES, "breaches": list[Reported], "reply_days": int, "reply_by": date}
+ABC_REVIEW_TYPES: dict[str, Any] = {**ABC_TYPES, "recipient": Addressee, "meeting": datetime | None, "review_passed": bool}
+ABC_REVIEW_OUTCOME_TYPES: dict[str, Any] = {**ABC_TYPES, "recipient": Addressee, "reviewed": date, "outcome": str, "ended": bool}
+ABC_BREACH_TYPES: dict[str, Any] = {**ABC_TYPES, "recipient": Addressee, "breaches": list[Reported], "reply_days": int, "reply_by": date}

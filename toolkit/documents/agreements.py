@@ -22,6 +22,11 @@ Decisions the issue left open (documented in the README section on these kinds):
 - Records are kept for :data:`RETENTION_YEARS` years after the case is closed.
 - A referral is refused (exit 1) unless the party has a consent naming the agency that
   is in force on the document date (policy 8.5, :meth:`Case.consent_for`).
+- A record whose ``basis`` is not ``consent`` (a referral the person is not free to
+  refuse: a requirement of their ABC, a child) makes the form an information notice: what
+  is shared, with whom and why, the lawful basis, the right to object; no tick boxes, an
+  acknowledgement signed by the person and (for a child) the parent. Each organisation is
+  listed with the purposes recorded for it, not the purposes of every organisation.
 """
 
 from __future__ import annotations
@@ -34,7 +39,7 @@ from typing import Any
 from toolkit.documents import disclosure
 from toolkit.errors import InputError
 from toolkit.casefile.model import ABC, Case, Consent, Incident, Party, Tenancy
-from toolkit.documents.base import Addressee, Request, addressee, guardian_addressee
+from toolkit.documents.base import Addressee, Request
 
 RETENTION_YEARS = 6
 
