@@ -80,11 +80,13 @@ heading(doc, "Potwierdzenie zgody")
 fact_table(doc, [
     ("Imię i nazwisko osoby wyrażającej zgodę", "{{ party.name }}"),
     ("Język", "{{ language_used|language }}"),
-    ("Tłumacz", "{% if interpreter_name %}{{ interpreter_name }}{% else %}Imię i nazwisko (jeśli korzystano z tłumacza):{% endif %}"),
+    ("{%tr if interpreter_name or not recorded %}", ""),
+    ("Tłumacz", "{{ interpreter_name }}"),
+    ("{%tr endif %}", ""),
     ("Sposób wyrażenia zgody", "{% if recorded %}{% if recorded.method == 'written' %}Na piśmie{% elif recorded.method == 'verbal' %}Ustnie, odnotowana przez pracownika{% else %}Za pośrednictwem tłumacza{% endif %}{% else %}☐ na piśmie   ☐ ustnie, odnotowana przez pracownika   ☐ za pośrednictwem tłumacza{% endif %}"),
     ("Data wyrażenia zgody", "{% if recorded %}{{ recorded.given|date }}{% endif %}"),
 ], widths=(Mm(60), Mm(106)))
-para(doc, "Treść tego formularza jest dla mnie zrozumiała{% if party.interpreter %} (także dzięki pomocy tłumacza){% endif %}: wiem, jakie informacje zostaną udostępnione, komu i w jakim celu. Wiem, że mogę w każdej chwili wycofać zgodę. Wyrażam zgodę na udostępnienie informacji w zakresie zaznaczonym powyżej.").paragraph_format.keep_with_next = True
+para(doc, "Treść tego formularza jest dla mnie zrozumiała{% if party.interpreter or interpreter_name %} (także dzięki pomocy tłumacza){% endif %}: wiem, jakie informacje zostaną udostępnione, komu i w jakim celu. Wiem, że mogę w każdej chwili wycofać zgodę. Wyrażam zgodę na udostępnienie informacji w zakresie zaznaczonym powyżej.").paragraph_format.keep_with_next = True
 tag(doc, "{%p if minor %}")
 para(doc, "Ponieważ osoba wyrażająca zgodę ma mniej niż 18 lat, formularz podpisuje również rodzic lub opiekun.")
 tag(doc, "{%p endif %}")
@@ -94,6 +96,11 @@ signature_table(
     "{% if signer.id == party.id %}Osoba wyrażająca zgodę{% else %}Rodzic lub opiekun{% endif %}",
     "{{ signer.name }}",
 )
+tag(doc, "{%p if interpreter_name %}")
+heading(doc, "Oświadczenie tłumacza", 2)
+para(doc, "Ja, {{ interpreter_name }}, oświadczam, że ten formularz został w całości i wiernie przetłumaczony ustnie dla osoby: {{ party.name }}. Osoba ta potwierdziła, że go rozumie, i miała możliwość zadania pytań przed podjęciem decyzji.").paragraph_format.keep_with_next = True
+signature_table(doc, ("Tłumacz", "Imię i nazwisko", "Podpis", "Data"), "person in [interpreter_name]", "Tłumacz", "{{ person }}")
+tag(doc, "{%p endif %}")
 signature_table(
     doc, ("Pracownik", "Imię i nazwisko", "Podpis", "Data"), "person in [officer]",
     "{{ association.name }}", "{{ person.name }}, {{ person.job_title }}",
