@@ -14,7 +14,7 @@ from docx import Document
 from toolkit.casefile.loader import load_case, resolve_case
 from toolkit.casefile.model import Case, Incident
 from toolkit.documents.generate import letter_date, letters_for, reader_of, render_request
-from toolkit.documents.kinds import Request
+from toolkit.documents.base import Request
 from toolkit.errors import InputError
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
