@@ -70,3 +70,13 @@ def test_a_childs_abc_required_referral_is_not_put_as_consent():
     assert "Consent to share your information" not in text and "I agree to the sharing" not in text
     assert not any(r[0] == "☐" for r in rows)  # nothing to tick: it is not a choice
     assert [r[1] for r in rows if r[0] in ("The person", "Parent or guardian")] == ["Tyler Brennan", "Siobhán O'Brien"]
+
+
+def test_the_referral_states_the_basis_it_rests_on():
+    c = case("KHA-2026-0002")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        data = render_request(Request(c, "referral", date(2026, 5, 5), "P1", None, {"agency": "Bromley Youth Service"})).data
+    text = "\n".join(p.text for p in Document(io.BytesIO(data)).paragraphs)
+    assert "This referral is not made on the basis of consent" in text and "Article 6(1)(e)" in text
+    assert "gave consent" not in text
