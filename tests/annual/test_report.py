@@ -62,6 +62,11 @@ def test_the_synthetic_cases_are_deterministic() -> None:
 
 
 # -- nothing identifying ---------------------------------------------------------------------------
+# where a case reference may appear: the list of cases, and Keniston's own misses (listed by
+# case so that the Committee sees them) and the action points made from them
+REFERENCE_PLACES = r"\.cases\[\d+\]\.reference|\.missed\[\d+\]\.cases|\.action_plan\.rows\[\d+\]\.issue"
+
+
 def leaks(context: dict[str, Any], cases: list[Case], *, allow_references: bool) -> list[str]:
     secret = synthetic.identifying_strings(cases)
     case_refs = {c.reference for c in cases}
@@ -70,7 +75,7 @@ def leaks(context: dict[str, Any], cases: list[Case], *, allow_references: bool)
         low = text.lower()
         for kind in ("names", "addresses", "postcodes", "references", "contacts"):
             for value in secret[kind]:
-                if allow_references and value in case_refs and where.startswith(".cases[") and where.endswith(".reference"):
+                if allow_references and value in case_refs and re.fullmatch(REFERENCE_PLACES, where):
                     continue
                 if value.lower() in low:
                     found.append(f"{where}: {kind[:-1]} {value!r}")
@@ -89,10 +94,10 @@ def test_the_report_names_no_one_from_the_example_cases() -> None:
     assert leaks(report_context(examples, 2026, on=ON, charts=False), examples, allow_references=True) == []
 
 
-def test_case_references_appear_only_in_the_list_of_cases(report: dict[str, Any]) -> None:
+def test_case_references_appear_only_in_the_list_of_cases_and_the_misses(report: dict[str, Any]) -> None:
     for where, text in synthetic.strings_in(report):
         if re.search(r"KHA-\d{4}-\d{4}", text):
-            assert re.fullmatch(r"\.cases\[\d+\]\.reference", where), where
+            assert re.fullmatch(REFERENCE_PLACES, where), where
 
 
 def test_characteristics_are_grouped_not_copied(report: dict[str, Any]) -> None:
