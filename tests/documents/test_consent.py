@@ -141,9 +141,9 @@ def test_record_of_language_and_interpreter_on_the_day_consent_was_given():
 
 
 def test_minor_is_countersigned_by_a_guardian():
-    data = render(case("KHA-2026-0002"), "P1", date(2026, 5, 5))
+    data = render(case("KHA-2026-0002"), "P1", date(2026, 5, 5))  # on a basis other than consent: an ABC requirement
     signers = [(r[0], r[1]) for r in rows(data) if len(r) == 4 and r[0] not in ("Signed by", "Completed with")]
-    assert ("The person consenting", "Tyler Brennan") in signers
+    assert ("The person", "Tyler Brennan") in signers
     assert ("Parent or guardian", "Siobhán O'Brien") in signers
     assert "Because Tyler Brennan is under 18, a parent or guardian signs this form too." in text(data)
 
@@ -179,6 +179,7 @@ def test_large_print_consent_form_through_libreoffice(tmp_path):
 
 def test_a_perpetrators_form_is_worded_for_them_not_as_for_a_victim() -> None:
     c = case("KHA-2026-0002")
+    next(k for k in c.consents if k.party == "P1").basis = "consent"  # a support referral they are free to refuse
     perpetrator = text(render(c, "P1", date(2026, 5, 1)))
     victim = text(render(c, "V1", date(2026, 5, 1)))
     assert "so that they can offer you support to change the behaviour that has been reported" in perpetrator
