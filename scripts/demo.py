@@ -29,6 +29,10 @@ def documents_for(case_path: Path, out: Path, pdf: bool) -> list[Path]:
         invited = max(start, case.abc.review(start) - timedelta(days=14))  # two weeks before it is due
         if reviewed is None or invited < reviewed:
             extra.append(("abc-review", case.abc.party, invited))
+        during = [i for i in case.incidents_by(case.abc.party) if start <= i.occurred_day <= case.abc.end(start)]
+        if during:  # a breach is written up on the day it is reported
+            first = during[0]
+            extra.append(("abc-breach", case.abc.party, first.reported.date() if first.reported else first.occurred_day))
     extra += [("consent-form", c.party, c.given) for c in case.consents]
     if case.injunction:
         applied = next((a.done.date() for a in case.actions if a.type == "injunction_application" and a.done), None)
