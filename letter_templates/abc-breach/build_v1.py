@@ -8,8 +8,8 @@ from pathlib import Path
 from docx.shared import Mm
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from abc_parts import contact, if_broken, opening, terms_reminder  # noqa: E402
-from letterhead import address_block, bullet, heading, new_document, para, repeat_header, save, set_widths, signature  # noqa: E402
+from abc_parts import contact, if_broken, opening, terms_reminder
+from letterhead import address_block, bullet, heading, new_document, para, repeat_header, save, set_widths, signature
 
 doc = new_document()
 address_block(doc)

@@ -6,8 +6,8 @@ from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from abc_parts import contact, if_broken, opening, terms_reminder  # noqa: E402
-from letterhead import address_block, heading, new_document, para, save, signature, tag  # noqa: E402
+from abc_parts import contact, if_broken, opening, terms_reminder
+from letterhead import address_block, heading, new_document, para, save, signature, tag
 
 doc = new_document()
 address_block(doc)

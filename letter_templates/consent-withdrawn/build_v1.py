@@ -5,7 +5,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from letterhead import address_block, bullet, heading, new_document, para, save, signature, tag  # noqa: E402
+from letterhead import address_block, bullet, heading, new_document, para, save, signature, tag
 
 doc = new_document()
 address_block(doc)

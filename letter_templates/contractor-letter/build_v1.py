@@ -7,7 +7,7 @@ from pathlib import Path
 from docx.shared import Mm
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from letterhead import address_block, heading, new_document, numbered, para, repeat_header, save, set_widths, signature, tag  # noqa: E402
+from letterhead import address_block, heading, new_document, numbered, para, repeat_header, save, set_widths, signature, tag
 
 doc = new_document()
 address_block(doc)

@@ -6,7 +6,6 @@ to no one, and a newsletter that promises only what the policy promises."""
 from __future__ import annotations
 
 import re
-import shutil
 from datetime import date
 from pathlib import Path
 from typing import Any

@@ -42,12 +42,12 @@ def test_invitation_is_before_the_review_and_names_the_meeting_fixed_in_the_log(
 
 
 def test_invitation_is_refused_once_the_review_is_held():
-    with pytest.raises(InputError, match="held on 2026-08-13.*abc-review-outcome"):
+    with pytest.raises(InputError, match=r"held on 2026-08-13.*abc-review-outcome"):
         render(case(), "abc-review", date(2026, 8, 13))
 
 
 def test_outcome_letter_exists_only_after_a_logged_review():
-    with pytest.raises(InputError, match="no review .* by 2026-08-12"):
+    with pytest.raises(InputError, match=r"no review .* by 2026-08-12"):
         render(case(), "abc-review-outcome", date(2026, 8, 12))
     body = render(case(), "abc-review-outcome", date(2026, 8, 13))
     assert "The review took place on 13 August 2026" in body
@@ -61,7 +61,7 @@ def test_outcome_letter_exists_only_after_a_logged_review():
 def test_outcome_letter_needs_the_reviews_outcome():
     c = case()
     next(a for a in c.actions if a.type == "abc_review").outcome = None
-    with pytest.raises(InputError, match="has no 'outcome'.*notes are internal"):
+    with pytest.raises(InputError, match=r"has no 'outcome'.*notes are internal"):
         render(c, "abc-review-outcome", date(2026, 8, 13))
 
 

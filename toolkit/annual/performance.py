@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Iterable
+from collections.abc import Iterable
 
 from toolkit.casefile.model import Case
 from toolkit.deadlines.clocks import CONTACT_INTERVAL, CONTACT_TYPES, add_working_days, case_clocks, end_of
