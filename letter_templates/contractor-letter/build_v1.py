@@ -17,7 +17,7 @@ para(doc, "We have received reports that {% for operative in operatives %}{{ ope
 heading(doc, "What has been reported")
 table = doc.add_table(rows=2, cols=2)
 table.style = "Table Grid"
-for cell, text in zip(table.rows[0].cells, ("Date", "What is reported")):
+for cell, text in zip(table.rows[0].cells, ("Date", "What is reported, as it is put to your operative")):
     cell.paragraphs[0].add_run(text).bold = True
 table.rows[1].cells[0].paragraphs[0].add_run("{%tr for report in reports %}")
 row = table.add_row().cells

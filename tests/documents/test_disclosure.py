@@ -129,11 +129,12 @@ def test_a_referral_gives_no_third_partys_name_or_contact_details(reference: str
     text = words(case, "referral", on, party, agency=agency)
     referred = case.party(party)
     needed = {referred.id, *(referred.guardians if referred.is_minor_on(on) else [])}
+    own = {*identifiers(referred), referred.phone, referred.email}  # joint tenants share a surname and a phone
     for other in case.parties:
         if other.id in needed or other.role == "agency_contact":
             continue
         details = [*identifiers(other), *(d for d in (other.phone, other.email) if d)]
         if other.address and other.address[0] not in referred.address:
             details.append(other.address[0])
-        for detail in details:
+        for detail in (d for d in details if d not in own):
             assert detail not in text, f"{detail} ({other.id}) is in the referral of {party} to {agency}"

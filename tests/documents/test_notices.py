@@ -73,7 +73,8 @@ def test_contractor_letter_goes_to_the_firm_with_the_measure_and_the_date():
     assert "Contracts manager instructed" not in body  # its notes
     assert "What we expect you to do, by 9 October 2026" in body  # the action's due
     assert "no longer using your firm" in body
-    assert "Rukhsana" not in body and "hijab" not in body  # the internal account stays internal
+    assert "Chaudhry" not in body and "Rukhsana" not in body  # the tenant is not named to the firm
+    assert "you don't need that thing on indoors" not in body  # the internal account stays internal
     assert PlannedLetter("contractor-letter", "C2", None, date(2026, 9, 25)) in planned_letters(c)
 
 

@@ -12,7 +12,8 @@ letter's date (policy 9.1), and each is made from the case as it stood on its da
   never its ``notes``; a review without an ``outcome`` is refused, saying what to add.
 - ``abc-breach`` cites the incidents attributed to the individual between the contract's
   start and the letter's date (or the contract's end), in the words put to an alleged
-  perpetrator (``allegation``, else a neutral sentence), and is refused when there are none.
+  perpetrator (:func:`toolkit.documents.disclosure.for_perpetrator`), and is refused when
+  there are none.
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from toolkit.casefile.model import Action, Case, Incident, Party
+from toolkit.casefile.model import Action, Case, Party
+from toolkit.documents import disclosure
 from toolkit.documents.agreements import ABC_TYPES, abc_context
 from toolkit.documents.base import Addressee, Request, addressee, guardian_addressee
 from toolkit.errors import InputError
@@ -92,15 +94,6 @@ def abc_review_outcome_context(request: Request) -> dict[str, Any]:
     return context
 
 
-def neutral_sentence(incident: Incident, subject: str | None) -> str:
-    """What is put to the individual when the case file has no ``allegation``: the date,
-    place and kind of behaviour only, never the internal ``description``."""
-    who = f"{subject} was" if subject else "you were"
-    kind = incident.category.replace("_", " ")
-    place = f" at {incident.location}" if incident.location else ""
-    return f"It has been reported that {who} involved in an incident of {kind}{place}."
-
-
 def abc_breach_context(request: Request) -> dict[str, Any]:
     context = abc_context(request)
     case: Case = request.case
@@ -113,9 +106,8 @@ def abc_breach_context(request: Request) -> dict[str, Any]:
             f"no incident attributed to {party.name} ({party.id}) happened between the contract's start on "
             f"{start.isoformat()} and {min(on, end).isoformat()}: a breach letter must cite what broke the contract"
         )
-    name = party.name if context["minor"] else None
     context["recipient"] = _recipient(case, party, context["minor"])
-    context["breaches"] = [Reported(i.occurred_day, i.allegation or neutral_sentence(i, name)) for i in incidents]
+    context["breaches"] = [Reported(i.occurred_day, i.description) for i in disclosure.for_perpetrator(case, incidents, party, on)]
     context["reply_days"] = BREACH_REPLY_DAYS
     context["reply_by"] = on + timedelta(days=BREACH_REPLY_DAYS)
     return context

@@ -41,6 +41,10 @@ READER_OF_KIND: dict[str, Reader] = {
     "warning-letter": "perpetrator",
     "abc": "perpetrator",
     "abc-review": "perpetrator",
+    "abc-review-outcome": "perpetrator",
+    "abc-breach": "perpetrator",
+    "consent-withdrawn": "subject",  # with --agency, the notice the organisation reads: only the name and the date
+    "contractor-letter": "agency",  # the operative's firm: the allegations, no victim's details
     "referral": "agency",
     "claim-form": "court",
     "witness-statement": "court",

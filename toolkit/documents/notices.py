@@ -22,8 +22,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from toolkit.casefile.model import Case, Consent, Party
-from toolkit.documents.abc_letters import Reported, neutral_sentence
+from toolkit.casefile.model import Case, Consent, Incident, Party
+from toolkit.documents import disclosure
+from toolkit.documents.abc_letters import Reported
 from toolkit.deadlines.clocks import add_working_days
 from toolkit.documents.agreements import agency_addressee
 from toolkit.documents.base import Addressee, Request, addressee
@@ -108,10 +109,20 @@ def contractor_letter_context(request: Request) -> dict[str, Any]:
         "party": firm,
         "recipient": addressee(case, firm),
         "operatives": operatives,
-        "reports": [Reported(i.occurred_day, i.allegation or neutral_sentence(i, "your operative")) for i in incidents],
+        "reports": [Reported(i.occurred_day, _put_to_firm(case, i, operatives)) for i in incidents],
         "measure": latest.outcome or "" if latest else "",
         "report_by": due,
     }
+
+
+def _put_to_firm(case: Case, incident: Incident, operatives: list[Party]) -> str:
+    """What the firm is told: the allegation, else a neutral sentence about "your operative"
+    at a place that names no one (never the internal description)."""
+    if incident.allegation:
+        return incident.allegation
+    accused = next(o for o in operatives if o.id in incident.perpetrators)
+    placed = incident.model_copy(update={"location": disclosure.place_for_perpetrator(case, incident, accused.id)})
+    return disclosure.neutral_allegation(placed, subject="your operative")
 
 
 CONSENT_WITHDRAWN_TYPES: dict[str, Any] = {
