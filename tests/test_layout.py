@@ -1,4 +1,4 @@
-"""The shape of the package: no import cycles between its modules.
+"""The shape of the package: small modules, and no import cycles between them.
 
 A cycle is what forced function-level imports and ``request: Any`` before the restructure;
 the graph here is of module-level imports (a function-level import is still allowed, for
@@ -13,6 +13,7 @@ from pathlib import Path
 from helpers import ROOT
 
 PACKAGE = ROOT / "toolkit"
+MAX_LINES = 600
 
 
 def _modules() -> dict[str, Path]:
@@ -34,6 +35,11 @@ def _top_level_imports(path: Path, modules: dict[str, Path]) -> set[str]:
             names = [node.module] + [f"{node.module}.{a.name}" for a in node.names]
         imported.update(n for n in names if n in modules)
     return imported
+
+
+def test_no_module_is_over_600_lines() -> None:
+    long = {str(p.relative_to(ROOT)): n for p in PACKAGE.rglob("*.py") if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_LINES}
+    assert long == {}
 
 
 def test_no_import_cycles_between_modules() -> None:
