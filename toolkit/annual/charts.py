@@ -22,6 +22,7 @@ matplotlib.use("Agg")
 
 from matplotlib import rc_context
 from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from toolkit.annual.stats import Table
@@ -54,6 +55,11 @@ def size_mm(png: bytes) -> tuple[float, float]:
     return (round(width / DPI * 25.4, 1), round(height / DPI * 25.4, 1))
 
 
+def _legend_above(axes: Axes) -> None:
+    """The years' key above the plot, right-aligned with it: inside, it hid the longest bars."""
+    axes.legend(loc="lower right", bbox_to_anchor=(1.0, 1.0), ncol=2, frameon=False, fontsize=7)
+
+
 def grouped_bars(table: Table, title: str, *, columns: Sequence[str] | None = None) -> bytes:
     """Horizontal bars, one group per row of ``table``, one bar per column (e.g. two years)."""
     columns = list(columns or table.columns)
@@ -82,13 +88,17 @@ def grouped_bars(table: Table, title: str, *, columns: Sequence[str] | None = No
         axes.set_xlim(0, top * 1.18)
         axes.set_title(title, loc="left")
         if len(columns) > 1:
-            axes.legend(loc="lower right", frameon=False)
+            _legend_above(axes)
         figure.tight_layout()
         return _png(figure)
 
 
 def rate_bars(labels: Sequence[str], series: dict[str, Sequence[float | None]], title: str) -> bytes:
-    """Percentages (0-100) per label for each series; ``None`` is "too few to show"."""
+    """Percentages (0-100) per label for each series; ``None`` is "none due".
+
+    Used for Keniston's own promises, which are never suppressed (they are not about
+    people), so a missing rate only ever means that nothing fell due that year.
+    """
     names = list(series)
     colours = [PREVIOUS, CURRENT] if len(names) == 2 else [CURRENT] * len(names)
     height = 0.9 + 0.35 * len(labels) * max(1, len(names)) ** 0.6
@@ -100,7 +110,7 @@ def rate_bars(labels: Sequence[str], series: dict[str, Sequence[float | None]], 
             for i, value in enumerate(series[name]):
                 y = i + (k - (len(names) - 1) / 2) * bar
                 axes.barh(y, value or 0, height=bar * 0.9, color=colours[k], label=name if i == 0 else None)
-                text = f"{value:.0f}%" if value is not None else "too few to show"
+                text = f"{value:.0f}%" if value is not None else "none due"
                 axes.text((value or 0) + 1, y, text, va="center", fontsize=7, color="black" if value is not None else MUTED)
         axes.set_yticks(range(len(labels)), labels=labels)
         axes.invert_yaxis()
@@ -108,6 +118,6 @@ def rate_bars(labels: Sequence[str], series: dict[str, Sequence[float | None]], 
         axes.set_xticks([0, 25, 50, 75, 100], labels=["0%", "25%", "50%", "75%", "100%"])
         axes.set_title(title, loc="left")
         if len(names) > 1:
-            axes.legend(loc="lower right", frameon=False)
+            _legend_above(axes)
         figure.tight_layout()
         return _png(figure)
