@@ -27,8 +27,9 @@ from typing import Any
 from toolkit.casefile.model import Case, Incident, Injunction, Party
 from toolkit.casefile.values import start_of
 from toolkit.documents.base import Request
+from toolkit.documents.disclosure import when
 from toolkit.documents.court import (
-    CourtParties, _common, _when, anonymous_labels, join_words, mark_range, parties_title, short_name, statement_title,
+    CourtParties, _common, anonymous_labels, join_words, mark_range, parties_title, short_name, statement_title,
 )
 from toolkit.documents.order import DRAFT_ORDER_TYPES, order_facts
 from toolkit.errors import InputError
@@ -72,7 +73,7 @@ def _incidents_of(case: Case, respondent: str, until: date) -> list[Incident]:
 
 def grounds(case: Case, respondent: str, until: date) -> list[Ground]:
     return [
-        Ground(_when(i.occurred).split(" at about")[0], i.location or "", CATEGORY_WORDS.get(i.category, "anti-social behaviour"), i.category in VIOLENT)
+        Ground(when(i.occurred).split(" at about")[0], i.location or "", CATEGORY_WORDS.get(i.category, "anti-social behaviour"), i.category in VIOLENT)
         for i in _incidents_of(case, respondent, until)
     ]
 
@@ -98,8 +99,8 @@ def _court_facts(request: Request) -> dict[str, Any]:
         "statement": statement_title(case),
         "exhibit_marks": mark_range(list(case.exhibit_marks().values())),
         "anonymous_witnesses": len(anonymous_labels(case)),
-        "hearing": _when(injunction.hearing, about=False) if injunction.hearing else "",
-        "return_date": _when(injunction.return_date, about=False) if injunction.return_date else "",
+        "hearing": when(injunction.hearing, about=False) if injunction.hearing else "",
+        "return_date": when(injunction.return_date, about=False) if injunction.return_date else "",
         "witness_short": short_name(case.officer.name),
         "respondent_copy": respondent_copy,
     }

@@ -33,10 +33,9 @@ from __future__ import annotations
 import re
 import string
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from collections.abc import Callable
 
-from babel.dates import format_date, format_time
 
 from toolkit.documents import disclosure
 from toolkit.errors import InputError
@@ -250,15 +249,6 @@ def exhibits_of(case: Case, respondent_copy: bool, redact: Redactor) -> dict[str
 def _officer_party_ids(case: Case) -> set[str]:
     officer = case.officer.name.casefold()
     return {p.id for p in case.parties if p.role == "staff_member" and p.name.casefold() == officer}
-
-
-def _when(moment: date, about: bool = True) -> str:
-    """"6 September 2026 at about 23:10" (en-GB, as the court reads it); the date alone for a date."""
-    day = moment.date() if isinstance(moment, datetime) else moment
-    text = format_date(day, format="long", locale="en_GB")
-    if isinstance(moment, datetime):
-        text += f" at {'about ' if about else ''}{format_time(moment.time(), format='HH:mm', locale='en_GB')}"
-    return text
 
 
 def _common(request: Request) -> tuple[Case, Injunction, bool, dict[str, str], Redactor]:

@@ -107,12 +107,15 @@ def hate_strands(motivations: Iterable[str]) -> list[str]:
     return [HATE_STRANDS[m] for m in HATE_STRANDS if m in set(motivations)]
 
 
-def when(moment: date) -> str:
-    """"6 September 2026 at about 23:10" (en-GB); the date alone for a date."""
+def when(moment: date, about: bool = True) -> str:
+    """"6 September 2026 at about 23:10" (en-GB, for letters and the court alike); the date alone for a date.
+
+    ``about=False`` for times the record fixes exactly (a hearing, the officer's own step).
+    """
     day = moment.date() if isinstance(moment, datetime) else moment
     text = format_date(day, format="long", locale="en_GB")
     if isinstance(moment, datetime):
-        text += f" at about {format_time(moment.time(), format='HH:mm', locale='en_GB')}"
+        text += f" at {'about ' if about else ''}{format_time(moment.time(), format='HH:mm', locale='en_GB')}"
     return text
 
 

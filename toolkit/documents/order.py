@@ -32,8 +32,9 @@ from typing import Any
 
 from toolkit.casefile.model import Case, Evidence, Injunction, Party
 from toolkit.documents.base import Request
+from toolkit.documents.disclosure import when
 from toolkit.documents.court import (
-    _PROHIBITION, CourtParties, Redactor, _common, _when, join_words, parties_title, short_name, statement_title,
+    _PROHIBITION, CourtParties, Redactor, _common, join_words, parties_title, short_name, statement_title,
 )
 
 _PLAN = re.compile(r"\b(plan|map)\b", re.I)
@@ -167,8 +168,8 @@ def order_facts(request: Request) -> dict[str, Any]:
         "duration": _duration(injunction.duration),
         "period": _period(injunction.duration),
         "interim": interim,
-        "hearing": _when(injunction.hearing, about=False) if injunction.hearing else "",
-        "return_date": _when(injunction.return_date, about=False) if injunction.return_date else "",
+        "hearing": when(injunction.hearing, about=False) if injunction.hearing else "",
+        "return_date": when(injunction.return_date, about=False) if injunction.return_date else "",
         "statement": statement_title(case),
         "witness_short": short_name(case.officer.name),
         "respondent_copy": respondent_copy,

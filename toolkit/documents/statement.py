@@ -30,8 +30,9 @@ from toolkit.casefile.model import Case, Incident, Injunction, Party, Tenancy
 from toolkit.casefile.values import start_of
 from toolkit.documents.application import CATEGORY_WORDS, VIOLENT
 from toolkit.documents.base import Request
+from toolkit.documents.disclosure import when
 from toolkit.documents.court import (
-    CourtParties, Exhibit, Redactor, _common, _mark_key, _officer_party_ids, _when, clause_start, exhibits_of,
+    CourtParties, Exhibit, Redactor, _common, _mark_key, _officer_party_ids, clause_start, exhibits_of,
     join_words, mark_range, ordinal, parties_title, short_name, statement_title,
 )
 from toolkit.documents.order import zone_plan
@@ -169,13 +170,13 @@ def chronology(
             account = redact(incident.description) if first_hand else clause_start(redact(incident.description))
         shown = sorted((exhibits[e] for e in incident.evidence if e in exhibits), key=lambda x: _mark_key(x.mark))
         entries.append(ChronologyEntry(
-            when=_when(incident.occurred),
+            when=when(incident.occurred),
             place=redact(incident.location),
             account=account,
             hearsay=not first_hand,
             sources=sources,
             also_seen_by=also,
-            reported=_when(incident.reported, about=False) if incident.reported else "",
+            reported=when(incident.reported, about=False) if incident.reported else "",
             police_reference=incident.police_reference or "",
             exhibits=shown,
             exhibit_segments=exhibit_segments(shown),
@@ -194,7 +195,7 @@ def _agency(name: str | None) -> str:
 
 
 def _day(incident: Incident) -> str:
-    return _when(incident.occurred).split(" at about")[0]
+    return when(incident.occurred).split(" at about")[0]
 
 
 def steps_taken(case: Case, injunction: Injunction, names: dict[str, str], until: date) -> list[Step]:
@@ -209,7 +210,7 @@ def steps_taken(case: Case, injunction: Injunction, names: dict[str, str], until
         assert action.done is not None
         later = sorted((i for i in theirs if start_of(i.occurred) > action.done), key=lambda i: start_of(i.occurred))
         text = STEP_PHRASES[action.type].format(party=f"the {'Defendant'}", agency=_agency(action.agency))
-        steps.append(Step(_when(action.done, about=False).split(" at ")[0], text, join_words([_day(i) for i in later])))
+        steps.append(Step(when(action.done, about=False).split(" at ")[0], text, join_words([_day(i) for i in later])))
     return steps
 
 
@@ -221,7 +222,7 @@ def support_given(case: Case, injunction: Injunction, names: dict[str, str], unt
             continue
         assert action.done is not None
         party = names.get(action.party or "", "the victim")
-        phrases.append(f"{SUPPORT_PHRASES[action.type].format(party=party, agency=_agency(action.agency))} ({_when(action.done, about=False).split(' at ')[0]})")
+        phrases.append(f"{SUPPORT_PHRASES[action.type].format(party=party, agency=_agency(action.agency))} ({when(action.done, about=False).split(' at ')[0]})")
     return join_words(phrases)
 
 
