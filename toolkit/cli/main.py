@@ -212,9 +212,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=cmd_verify)
 
     p = sub.add_parser(
-        "check", help="the policy's deadlines across open cases: overdue, due soon (exit 1 if anything is overdue)",
+        "check", help="the policy's deadlines across open cases: overdue, due soon (exit 4 if anything is overdue)",
         description="Check every open case's deadlines (policy 8.1, 8.2, 8.5, 8.10, 10.1, 6.2/8.3, ABC reviews) "
-        "and print the result on stdout. Exit 1 when anything is overdue.",
+        "and print the result on stdout. Exit 4 when anything is overdue (1 when a case file is wrong).",
     )
     p.add_argument("paths", nargs="*", metavar="PATH", help="case files or folders (default: case_files/)")
     p.add_argument("--today", type=_moment, metavar="D", help="judge as at YYYY-MM-DD (start of day) or YYYY-MM-DDTHH:MM (default: now)")
