@@ -7,12 +7,15 @@ compatible), the letterhead, the reference and "Page X of Y" in the footer.
 
 Run a kind's ``build_v1.py`` (``.venv/bin/python letter_templates/KIND/build_v1.py``) to
 write its .docx and record its SHA-256 in the manifest. Never re-run it for a version
-that has been approved and used: add a new version instead.
+that has been approved and used: add a new version instead. A later version built in code
+(``build_v2.py``) is recorded with :func:`record`, through casedocs's own ``templates
+new-version``: linted first, numbered, hashed, never over an existing file.
 """
 
 from __future__ import annotations
 
 import hashlib
+import io
 from datetime import date
 from pathlib import Path
 
@@ -264,3 +267,19 @@ def save(
         + yaml.safe_dump(manifest, sort_keys=False, allow_unicode=True, width=100)
     )
     return path
+
+
+def record(doc: Document, kind: str, *, title: str, **entry: object) -> Path:
+    """Record ``doc`` as the next version of ``kind`` (or a translation of the newest, with
+    ``language=``) through ``toolkit.templates.versions.add_version``, as ``casedocs templates
+    new-version`` does: the lint runs first and a file that fails it is refused."""
+    from toolkit.templates.versions import add_version  # the installed casedocs (make setup)
+
+    doc.core_properties.author = "Keniston Housing Association"
+    doc.core_properties.title = title
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    recorded = add_version(kind, buffer.getvalue(), **entry)  # type: ignore[arg-type]
+    for warning in recorded.warnings:
+        print(warning)
+    return recorded.template.path

@@ -13,6 +13,13 @@ letter's date and say only what the victim may read:
 - actions that are about someone else and have no general wording (``other`` actions
   about a contractor's firm, a perpetrator's own referral) are left out.
 
+Which actions are told is decided here (:func:`victim_step`); how each is worded is the
+template's: each :class:`Step` carries the action's type, a referral's agency or the
+officer's own outcome, and update letter version 2 chooses its sentence from them, so its
+translations and its Easy Read version word the steps in their own language. The English
+sentences kept here (:data:`V1_SENTENCES`) are only version 1's (and the closure letter's
+version 1), so letters issued with it still verify.
+
 Decisions the issue left open (documented in the README): an update letter covers the
 actions done after the previous contact with the victim (``initial_contact`` or
 ``victim_update``) and up to the letter's own contact (or the end of its date); the
@@ -33,9 +40,20 @@ from toolkit.errors import InputError
 
 SURVEY_REPLY_DAYS = 28  # four weeks to send the survey back
 
-# How an action is told to the victim when it is not about them (or has no outcome).
-# An action type missing here, with no outcome for the victim, is not told.
-ABOUT_THE_CASE = {
+# Which actions a victim is told about, in every version and language (the one place this
+# is decided). An action about the victim is told when it is theirs (or with their own
+# ``outcome``); one about the case, or about an alleged perpetrator, in general words. An
+# action type in neither, with no outcome for the victim, is not told.
+ABOUT_THE_CASE = frozenset({
+    "incident_form", "graffiti_removal", "emergency_repair", "verbal_warning", "warning_letter", "final_warning",
+    "abc", "abc_review", "injunction_application", "notice_seeking_possession", "case_review",
+})
+ABOUT_THE_VICTIM = frozenset({"security_works", "interpreter_booked", "mediation", "referral"})
+
+# Version 1's English sentences (update letter v1 and closure letter v1 print ``step.text``).
+# From update letter version 2 the wording is the template's own, chosen there by
+# ``step.kind``, so a translation or the Easy Read version words each step in its language.
+V1_SENTENCES = {
     "incident_form": "We recorded your report on our incident form.",
     "graffiti_removal": "We removed the graffiti.",
     "emergency_repair": "We carried out an emergency repair to make your home secure.",
@@ -47,8 +65,6 @@ ABOUT_THE_CASE = {
     "injunction_application": "We applied to the court for an injunction against the person concerned.",
     "notice_seeking_possession": "We served a notice seeking possession on the person concerned.",
     "case_review": "We reviewed your case.",
-}
-ABOUT_THE_VICTIM = {
     "security_works": "We fitted extra security to your home.",
     "interpreter_booked": "We booked an interpreter for you.",
     "mediation": "We arranged mediation.",
@@ -58,37 +74,47 @@ ABOUT_THE_VICTIM = {
 
 @dataclass(frozen=True)
 class Step:
-    """One thing done, as the victim is told it."""
+    """One thing done, as the victim is told it: the action's type (which chooses the
+    template's sentence), the agency of a referral, or the officer's own ``outcome``
+    written for the victim (printed as written, instead of a sentence)."""
 
     day: date
-    text: str
+    kind: str
+    agency: str = ""
+    outcome: str = ""
+
+    @property
+    def text(self) -> str:
+        """Version 1's English sentence (templates from version 2 on word ``kind`` themselves)."""
+        return self.outcome or V1_SENTENCES[self.kind].format(agency=self.agency)
 
 
-def victim_text(action: Action, party: Party, case: Case) -> str | None:
-    """The sentence a victim reads about ``action``; ``None`` when it is not theirs to read."""
-    own = action.party == party.id
+def victim_step(action: Action, party: Party, case: Case) -> Step | None:
+    """What a victim is told about ``action``; ``None`` when it is not theirs to read."""
+    assert action.done is not None
+    day, own = action.done.date(), action.party == party.id
     if own and action.outcome:
-        return action.outcome
+        return Step(day, action.type, outcome=action.outcome)
     if own and action.type in ABOUT_THE_VICTIM:
         if action.type == "referral" and not action.agency:
             return None
-        return ABOUT_THE_VICTIM[action.type].format(agency=action.agency or "")
-    if action.type in ABOUT_THE_CASE and (action.party is None or action.party == party.id or action.party in {p.id for p in case.perpetrators}):
-        return ABOUT_THE_CASE[action.type]
+        return Step(day, action.type, agency=action.agency or "")
+    if action.type in ABOUT_THE_CASE and (action.party is None or own or action.party in {p.id for p in case.perpetrators}):
+        return Step(day, action.type)
     return None
 
 
 def steps_between(case: Case, party: Party, after: datetime | None, until: datetime) -> list[Step]:
     """What was done for ``party`` after ``after`` (exclusive) up to ``until`` (inclusive),
-    contacts with them excepted, oldest first; the same sentence twice on one day once."""
+    contacts with them excepted, oldest first; what is told twice on one day, once."""
     steps: list[Step] = []
     for action in sorted((a for a in case.actions if a.done), key=lambda a: a.done or until):
         assert action.done is not None
         if action.type in CONTACT_TYPES or action.done > until or (after is not None and action.done <= after):
             continue
-        text = victim_text(action, party, case)
-        step = Step(action.done.date(), text) if text else None
-        if step and step not in steps:
+        step = victim_step(action, party, case)
+        # the same words on the same day once (an outcome is compared as written)
+        if step and all((s.day, s.text) != (step.day, step.text) for s in steps):
             steps.append(step)
     return steps
 
