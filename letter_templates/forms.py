@@ -28,7 +28,8 @@ def repeat_header(table: Table) -> None:
     tr_pr.append(header)
 
 
-def _cant_split(row) -> None:  # type: ignore[no-untyped-def]
+def cant_split(row) -> None:  # type: ignore[no-untyped-def]
+    """The row is never split across two pages (its text stays together)."""
     tr_pr = row._tr.get_or_add_trPr()
     element = OxmlElement("w:cantSplit")
     element.set(qn("w:val"), "true")
@@ -66,7 +67,7 @@ def fact_table(doc: Document, rows: list[tuple[str, str]], widths: tuple[Mm, Mm]
             continue
         _bold(cells[0], label)
         cells[1].paragraphs[0].add_run(value)
-        _cant_split(table.rows[-1])
+        cant_split(table.rows[-1])
     set_widths(table, widths)
     keep_together(table)
     doc.add_paragraph()
@@ -85,7 +86,7 @@ def tick_table(doc: Document, headers: tuple[str, ...], loop: str | None, cells_
     if loop:
         table.add_row().cells[0].paragraphs[0].add_run(f"{{%tr for {loop} %}}")
     row = table.add_row()
-    _cant_split(row)
+    cant_split(row)
     box(row.cells[0])
     for cell, text in zip(row.cells[1:], cells_text):
         cell.paragraphs[0].add_run(text)
@@ -108,7 +109,7 @@ def signature_table(doc: Document, headers: tuple[str, str, str, str], loop: str
     table.add_row().cells[0].paragraphs[0].add_run(f"{{%tr for {loop} %}}")
     row = table.add_row()
     row.height, row.height_rule = Mm(18), WD_ROW_HEIGHT_RULE.AT_LEAST
-    _cant_split(row)
+    cant_split(row)
     row.cells[0].paragraphs[0].add_run(who)
     row.cells[1].paragraphs[0].add_run(name)
     table.add_row().cells[0].paragraphs[0].add_run("{%tr endfor %}")

@@ -153,10 +153,18 @@ def free(a) -> None:  # type: ignore[no-untyped-def]
     _line(a, [29, 71], [71, 29])
 
 
+def court(a) -> None:  # type: ignore[no-untyped-def]
+    """A court building: roof, three columns, steps (an injunction, a notice that can lead to court)."""
+    a.add_patch(Polygon([(22, 62), (50, 80), (78, 62)], **_stroke()))
+    for x in (32, 50, 68):
+        _line(a, [x, x], [32, 56])
+    _line(a, [22, 78], [26, 26])
+
+
 PICTOGRAMS = {
     f.__name__: f
     for f in (letter, calendar, phone, person, talk, house, lock, police, danger, pen, support, share, tick, no,
-              document, clock, camera, interpreter, free)
+              document, clock, camera, interpreter, free, court)
 }
 
 

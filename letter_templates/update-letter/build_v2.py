@@ -19,6 +19,7 @@ from pathlib import Path
 from docx.shared import Mm
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from forms import cant_split
 from letterhead import address_block, heading, new_document, para, record, repeat_header, set_widths, signature, tag
 
 from toolkit.documents.victim_letters import V1_SENTENCES
@@ -39,7 +40,9 @@ table.style = "Table Grid"
 for cell, text in zip(table.rows[0].cells, ("Date", "What we did")):
     cell.paragraphs[0].add_run(text).bold = True
 table.rows[1].cells[0].paragraphs[0].add_run("{%tr for step in steps %}")
-row = table.add_row().cells
+steps_row = table.add_row()
+cant_split(steps_row)  # a step is never split over a page (LibreOffice left an empty row at the top of the next)
+row = steps_row.cells
 row[0].paragraphs[0].add_run("{{ step.day|date }}")
 # one paragraph per sentence, chosen by the step: the outcome written for the victim first
 said = row[1]
