@@ -13,12 +13,13 @@ import re
 import subprocess
 import zipfile
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import yaml
 from docx import Document
 
+from toolkit.casefile.model import Case
 from toolkit.pdf.convert import find_soffice
 from toolkit.templates.registry import TEMPLATES_DIR
 
@@ -214,3 +215,23 @@ def resave_with_libreoffice(data: bytes, folder: Path) -> bytes:
     resaved = (folder / "out" / "template.docx").read_bytes()
     assert resaved != data
     return resaved
+
+
+def a_case_with_every_action() -> tuple[Case, list[str]]:
+    """KHA-2026-0003 with one done action of each type a victim is told about, after the last
+    contact with V1 (24 November 2026), and the types in order; plus V1's mediation with her
+    own outcome and one she is not told about (the perpetrator's own referral)."""
+    from toolkit.casefile.loader import load_case
+    from toolkit.casefile.model import Action
+    from toolkit.documents.victim_letters import ABOUT_THE_CASE, ABOUT_THE_VICTIM
+
+    case = load_case(CASES / "KHA-2026-0003.yaml")
+    kinds = sorted(ABOUT_THE_CASE | ABOUT_THE_VICTIM)
+    added = []
+    for n, kind in enumerate(kinds):
+        party = "V1" if kind in ABOUT_THE_VICTIM else ("P1" if kind != "case_review" else None)
+        agency = "Victim Support" if kind == "referral" else None
+        added.append(Action(type=kind, party=party, agency=agency, done=datetime(2026, 11, 25, 8 + n // 6, (n % 6) * 10)))
+    added.append(Action(type="referral", party="P1", agency="Bromley Youth Offending Team", done=datetime(2026, 11, 26, 9, 0)))
+    added.append(Action(type="mediation", party="V1", outcome="You and your neighbour met at the community centre.", done=datetime(2026, 11, 26, 10, 0)))
+    return case.model_copy(update={"actions": [*case.actions, *added]}), kinds

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from helpers import CASES
+from helpers import CASES, a_case_with_every_action
 from toolkit.casefile.loader import load_case
 from toolkit.documents.generate import generate
 from toolkit.errors import CasedocsWarning
@@ -75,7 +75,7 @@ def easy_reader_letter(kind: str, tmp_path: Path) -> Document:
     return Document(str(docx))
 
 
-@pytest.mark.parametrize("kind", ["acknowledgement", "consent-form"])
+@pytest.mark.parametrize("kind", ["acknowledgement", "consent-form", "update-letter"])
 def test_case_documents_in_easy_read(kind: str, tmp_path: Path) -> None:
     document = easy_reader_letter(kind, tmp_path)
     check_easy_read(document)
@@ -83,6 +83,9 @@ def test_case_documents_in_easy_read(kind: str, tmp_path: Path) -> None:
     if kind == "acknowledgement":
         assert "Priya Sharma will help you." in text and "Call the police on 999." in text
         assert "You told us on 7 September 2026." in text
+    elif kind == "update-letter":  # nothing done since the update of 24 November: said so, and when we will be in touch
+        assert "We last gave you news on 24 November 2026." in text and "We have nothing new to tell you since then." in text
+        assert "You will hear from Priya Sharma again by 14 December 2026." in text
     else:  # the same consent, in easy words: optional, withdrawable, one box per organisation
         assert "Saying no is fine." in text and "You can change your mind at any time." in text
         assert "Metropolitan Police Service" in "\n".join(c.text for t in document.tables for r in t.rows for c in r.cells)
@@ -134,3 +137,24 @@ def test_a_kind_without_easy_read_says_so_and_makes_the_standard_one(tmp_path: P
     with pytest.warns(CasedocsWarning, match="asked for easy read: there is no easy read version of the warning-letter"):
         (docx,) = generate("warning-letter", case, party="P1", stage="first", on=ON, out=tmp_path)
     assert not ideas_of(Document(str(docx)))
+
+
+def test_update_letter_in_easy_read_words_every_step_with_its_picture(tmp_path: Path) -> None:
+    """Each action the reader is told about, in Easy Read words chosen by the template from
+    the step's type, beside a picture; the officer's own words for her as written."""
+    case, kinds = a_case_with_every_action()
+    case.party("V1").format = "easy_read"
+    with pytest.warns(CasedocsWarning, match="Easy Read version of the update-letter .* not yet been checked with readers"):
+        (docx,) = generate("update-letter", case, party="V1", on=ON, out=tmp_path)
+    document = Document(str(docx))
+    check_easy_read(document)  # the reading level of the whole letter, every step included
+    steps = [t for _, t in ideas_of(document) if t.startswith(("25 November 2026\n", "26 November 2026\n"))]
+    assert len(steps) == len(kinds) + 1
+    said = [t.split("\n", 1)[1] for t in steps]
+    assert "We asked a court to order the other person to stop." in said
+    assert "We asked Victim Support to help you. You said yes to this." in said
+    assert "You and your neighbour met at the community centre." in said
+    assert not any("person concerned" in s or "Youth Offending" in s for s in said)  # no standard wording, nothing not hers
+    assert len(set(said)) == len(said)
+    pictures = {d.split(": ", 1)[1] for d in document.element.xpath(".//wp:docPr/@descr")}
+    assert {"court", "lock", "interpreter", "support"} <= pictures

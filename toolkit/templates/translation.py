@@ -36,6 +36,7 @@ from toolkit.templates.registry import SOURCE_LANGUAGE, Registry, TemplateVersio
 from toolkit.templates.segments import TRANSLATED_PARTS, Segment, check_translation, segments_of, translate_part
 from toolkit.templates.versions import Recorded, add_version
 
+_PLACEHOLDER_NAME = re.compile(r"\{([a-z][a-z0-9_]*)\}")
 HEADER_TEMPLATE = "X-Casedocs-Template"  # "kind vN sha256", the English the catalogue translates
 _FILTER_WORDS = {
     "date": "a date, printed in the reader's language", "datetime": "a date and time, printed in the reader's language",
@@ -96,13 +97,22 @@ def _add_previous_translations(catalog: Catalog, registry: Registry, kind: str, 
 
 
 def _map_placeholders(foreign: Segment, english: Segment) -> str:
-    """A translated paragraph's text with its placeholders named as in the English one."""
-    by_value = {value: name for name, value in english.placeholders.items()}
-    text = foreign.text
+    """A translated paragraph's text with its placeholders named as in the English one.
+
+    Names are given by position, so the same tag used twice (``{% endif %}`` closes three
+    conditions as ``{endif_1}``, ``{endif_2}``, ``{endif_3}``) is paired in order of
+    appearance, as the translation keeps the logic placeholders' order; all are renamed at
+    once, so a new name is never renamed again."""
+    names: dict[str, list[str]] = {}
+    for name, value in english.placeholders.items():
+        names.setdefault(value, []).append(name)
+    renamed: dict[str, str] = {}
     for name, value in foreign.placeholders.items():
-        if value in by_value and by_value[value] != name:
-            text = text.replace("{" + name + "}", "{" + by_value[value] + "}")
-    return text
+        candidates = names.get(value, [])
+        used = sum(1 for other in renamed if foreign.placeholders[other] == value)
+        if used < len(candidates):
+            renamed[name] = candidates[used]
+    return _PLACEHOLDER_NAME.sub(lambda m: "{" + renamed.get(m.group(1), m.group(1)) + "}", foreign.text)
 
 
 def _locale(language: str) -> str:
