@@ -145,13 +145,22 @@ def test_large_print_makes_every_size_at_least_16_point() -> None:
     case = load_case(CASES / "KHA-2026-0002.yaml")  # V1, Mr Pennington, asked for large print
     request = Request(case, "acknowledgement", date(2026, 4, 20), "V1")
     large = render_request(request)
+    standard = render_request(Request(case, "acknowledgement", date(2026, 4, 20), "C1"))
     assert large.record["large_print"] == "yes"
     sizes = _sizes(large.data)
     assert sizes and min(sizes) >= 32
-    # the letterhead and footer keep their size, or they would take a quarter of each page
-    assert _sizes(large.data, furniture=True) == _sizes(render_request(Request(case, "acknowledgement", date(2026, 4, 20), "C1")).data, furniture=True)
+    # the letterhead and footer keep their size, or they would take a quarter of each page,
+    # except the page number's line ("Ref KHA-2026-0002 · Page 1 of 3")
+    standard_footer = part(render_request(Request(case, "acknowledgement", date(2026, 4, 20), "C1")).data, "word/footer1.xml")
+    large_footer = part(large.data, "word/footer1.xml")
+    page_line = re.compile(r"<w:p[ >](?:(?!</w:p>).)*?PAGE.*?</w:p>", re.S)
+    numbered = page_line.search(large_footer)
+    assert numbered and "Page" in numbered.group(0)
+    assert min(int(v) for v in re.findall(r'<w:sz w:val="(\d+)"', numbered.group(0))) >= 32
+    assert page_line.sub("", large_footer) == page_line.sub("", standard_footer)
+    large_header = [n for n in zipfile.ZipFile(io.BytesIO(large.data)).namelist() if re.match(r"word/header\d*\.xml$", n)]
+    assert large_header and all(part(large.data, n) == part(standard.data, n) for n in large_header)
     # and the standard print of the same letter has smaller text (so the check can fail)
-    standard = render_request(Request(case, "acknowledgement", date(2026, 4, 20), "C1"))
     assert standard.record["large_print"] == "no"
     assert min(_sizes(standard.data)) < 32
     # the default size for text that sets none is large too

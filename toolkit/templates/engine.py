@@ -47,6 +47,9 @@ _RENDERED_PARTS = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|end
 _FURNITURE = re.compile(r"^word/(header|footer)\d*\.xml$")
 _CUSTOM_PROPS = "docProps/custom.xml"
 _CORE_PROPS = "docProps/core.xml"
+_SIZE = re.compile(rb'(<w:sz(?:Cs)? w:val=")(\d+)"')
+# a paragraph (not its properties) holding a PAGE field (not NUMPAGES)
+_PAGE_NUMBER_PARAGRAPH = re.compile(rb"<w:p[ >](?:(?!</w:p>).)*?\bPAGE\b.*?</w:p>", re.S)
 _STYLE_PARTS = ("word/styles.xml", "word/stylesWithEffects.xml")  # the second is Word 2010's copy
 LARGE_PRINT_HALF_POINTS = 32  # 16 pt: RNIB's large print starts at 16 pt
 _helper = DocxTemplate.__new__(DocxTemplate)  # resolve_listing uses no instance state
@@ -178,11 +181,12 @@ class CompiledTemplate:
         if large_print:
             deflated = dict(deflated)
             # The letter's own text grows; the letterhead and footer (page furniture with
-            # explicit small sizes) keep theirs, or they would take a quarter of each page.
-            for name in [n for n in out if (_RENDERED_PARTS.match(n) and not _FURNITURE.match(n)) or n in _STYLE_PARTS]:
+            # explicit small sizes) keep theirs, or they would take a quarter of each page,
+            # except the line with the page number, which a reader needs to keep the pages in order.
+            for name in [n for n in out if _RENDERED_PARTS.match(n) or n in _STYLE_PARTS]:
                 before, after = self._enlarged.get(name, (None, b""))
                 if before is not out[name]:  # enlarged once per distinct part (styles: once per template)
-                    after = enlarge(out[name])
+                    after = enlarge_page_numbers(out[name]) if _FURNITURE.match(name) else enlarge(out[name])
                     self._enlarged[name] = (out[name], after)
                     self._large_deflated.pop(name, None)
                 elif name not in self._large_deflated:
@@ -288,16 +292,21 @@ def _compiled(template: TemplateSource, stamp: tuple[int, ...]) -> CompiledTempl
 
 
 # -- output shaping -------------------------------------------------------------------
+def _bigger(match: re.Match[bytes]) -> bytes:
+    size = int(match.group(2))
+    new = max(LARGE_PRINT_HALF_POINTS, round(size * LARGE_PRINT_HALF_POINTS / 22))
+    return match.group(1) + str(new).encode() + b'"'
+
+
+def enlarge_page_numbers(xml: bytes) -> bytes:
+    """Large print for page furniture: only the paragraphs that hold a PAGE field grow."""
+    return _PAGE_NUMBER_PARAGRAPH.sub(lambda m: _SIZE.sub(_bigger, m.group(0)), xml)
+
+
 def enlarge(xml: bytes) -> bytes:
     """Large print from the same template: every font size raised to at least 16 pt,
     larger sizes (headings) scaled in proportion, so the hierarchy survives."""
-
-    def bigger(match: re.Match[bytes]) -> bytes:
-        size = int(match.group(2))
-        new = max(LARGE_PRINT_HALF_POINTS, round(size * LARGE_PRINT_HALF_POINTS / 22))
-        return match.group(1) + str(new).encode() + b'"'
-
-    xml = re.sub(rb'(<w:sz(?:Cs)? w:val=")(\d+)"', bigger, xml)
+    xml = _SIZE.sub(_bigger, xml)
     # text with no size anywhere is 10 pt (the default of the default): give it 16 pt
     default = re.search(rb"<w:rPrDefault>\s*<w:rPr>(.*?)</w:rPr>", xml, re.S)
     if default and b"<w:sz " not in default.group(1):
