@@ -109,11 +109,14 @@ def test_language_falls_back_to_its_base_then_to_english(languages: Registry) ->
         selection = languages.select("acknowledgement", date(2026, 1, 1), tag)
         return selection.template.language, selection.fell_back
 
-    assert chosen("pt-BR") == ("pt", True)
+    # the reader gets their language from its base: no fallback to warn about
+    assert chosen("pt-BR") == ("pt", False)
     assert chosen("pt") == ("pt", False)
-    assert chosen("PT-br") == ("pt", True)
+    assert chosen("PT-br") == ("pt", False)
     assert chosen("fr") == ("en", True)
+    assert chosen("fr-CA") == ("en", True)
     assert chosen("en") == ("en", False)
+    assert chosen("en-GB") == ("en", False)
 
 
 def test_a_regional_version_is_preferred_to_its_base(languages: Registry) -> None:
@@ -125,6 +128,10 @@ def test_fallback_and_unreviewed_translations_warn(languages: Registry) -> None:
     with pytest.warns(CasedocsWarning, match=r"no fr version of the acknowledgement template: the document is in English"):
         notes = warn_about(languages.select("acknowledgement", date(2026, 1, 1), "fr"))
     assert len(notes) == 1
+    # an English reader (en-GB) is not told to arrange an interpreter for an English letter
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert warn_about(languages.select("acknowledgement", date(2026, 1, 1), "en-GB")) == []
     with pytest.warns(CasedocsWarning, match=r"the pl translation of acknowledgement v1 \(pl\) has not been reviewed"):
         notes = warn_about(languages.select("acknowledgement", date(2026, 1, 1), "pl"))
     assert len(notes) == 1

@@ -145,7 +145,10 @@ class Selection:
 
     @property
     def fell_back(self) -> bool:
-        return self.template.language != self.requested_language
+        """The reader does not get their language: ``pt-BR`` served by ``pt``, or ``en-GB`` by
+        ``en``, did not fall back (the primary language subtag decides); ``fr`` served by
+        ``en`` did, and so did ``ar-x-easyread`` by the English Easy Read."""
+        return _primary(self.template.language) != _primary(self.requested_language)
 
 
 class Registry:
@@ -250,6 +253,10 @@ class Registry:
                         newest[t.language] = t
             overdue += [t for t in newest.values() if t.entry.review_due < today]
         return overdue
+
+
+def _primary(language: str) -> str:
+    return language.lower().replace("_", "-").split("-")[0]
 
 
 def _language_chain(language: str) -> list[str]:
