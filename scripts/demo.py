@@ -1,4 +1,5 @@
-"""``make demo``: every document the example cases call for, as an officer would make them.
+"""``make demo``: every document the example cases call for, as an officer would make them,
+and the policy notice merged for a sample of tenants who read other languages and formats.
 
 Uses only the library's public entry points, so the demo is also a smoke test of the
 whole pipeline. PDFs are made when LibreOffice is installed; without it the .docx
@@ -13,6 +14,7 @@ import sys
 from datetime import date, timedelta
 from pathlib import Path
 
+from toolkit import mail_merge
 from toolkit.annual.generate import ANNUAL, generate_annual
 from toolkit.documents.generate import generate, generate_letters, to_pdf
 from toolkit.casefile.loader import case_paths, load_case
@@ -71,6 +73,9 @@ def main(argv: list[str] | None = None) -> int:
         years.add(load_case(case_path).year)
         for path in documents_for(case_path, args.out, pdf):
             print(path)
+    sample = args.cases / "mailings" / "policy-notice-sample.csv"  # tenants in every language and format
+    if sample.is_file():
+        mail_merge("policy-notice", sample, out=args.out, pdf=pdf, emit=print, progress=False)
     for year in sorted(years):
         for name in ANNUAL:
             for path in generate_annual(name, year, [args.cases], out=args.out, pdf=pdf):

@@ -14,6 +14,7 @@ from pypdf import PdfReader
 from helpers import CASES
 from toolkit.documents.generate import generate
 from toolkit.errors import CasedocsWarning
+from toolkit.templates.language import keep_numbers_left_to_right
 from toolkit.templates.registry import Registry
 
 ON = date(2026, 11, 30)  # the Arabic drafts are in force from their recording
@@ -64,6 +65,29 @@ def test_arabic_pdf_is_shaped_in_logical_order_tagged_and_in_arabic(tmp_path: Pa
     assert str(reader.trailer["/Root"]["/Lang"]).startswith("ar")
     fonts = {str(f.get_object()["/BaseFont"]) for page in reader.pages for f in page["/Resources"]["/Font"].values()}
     assert any("NotoNaskhArabic" in f for f in fonts), fonts
+
+
+def test_phone_numbers_in_right_to_left_text_are_marked_left_to_right() -> None:
+    assert keep_numbers_left_to_right("<w:t>على الرقم 020 7946 0999، أو</w:t>") == "<w:t>على الرقم \u200e020\u00a07946\u00a00999، أو</w:t>"
+    assert keep_numbers_left_to_right('<w:t xml:space="preserve">+44 20 7946 0000 </w:t>') == '<w:t xml:space="preserve">\u200e+44\u00a020\u00a07946\u00a00000 </w:t>'
+    # a single number, a date, a reference and a tag's attributes are left as they are
+    for same in ("<w:t>24 ساعة</w:t>", "<w:t>30 نوفمبر 2026</w:t>", "<w:t>KHA-2026-0005</w:t>", "<w:t>BR1 4JD</w:t>", "<w:t>BR6 0JA</w:t>", '<w:sz w:val="22 24"/>'):
+        assert keep_numbers_left_to_right(same) == same
+
+
+@pytest.mark.libreoffice
+def test_phone_numbers_read_left_to_right_on_the_arabic_page(tmp_path: Path) -> None:
+    """Without the mark the page showed the officer's 020 7946 0327 as "0327 7946 020"."""
+    with pytest.warns(CasedocsWarning):
+        _, pdf = generate("acknowledgement", CASES / "KHA-2026-0005.yaml", party="N1", on=ON, out=tmp_path, pdf=True)
+    boxes = subprocess.run(["pdftotext", "-bbox", "-f", "1", "-l", "1", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    words = [(float(x), float(y), w) for x, y, w in re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]+)</word>', boxes)]
+    for number in ("020 7946 0327", "020 7946 0000"):  # the officer's and the association's
+        groups = number.split()
+        lines = {y for x, y, w in words if w == groups[0]}
+        placed = [sorted(x for x, y, w in words if w == group and y in lines) for group in groups]
+        assert all(placed), (number, placed)
+        assert placed[0][0] < placed[1][0] < placed[2][0], f"{number} is not left to right on the page: {placed}"
 
 
 def _w(tag: str) -> str:

@@ -37,7 +37,7 @@ from jinja2 import Environment, TemplateError, UndefinedError
 
 from toolkit.errors import InputError, Problem, TemplateInputError
 from toolkit.templates.filters import ENV
-from toolkit.templates.language import set_document_language
+from toolkit.templates.language import is_right_to_left, keep_numbers_left_to_right, set_document_language
 from toolkit.templates.package import REFERENCE, PackageChanges, Picture, rels_name
 from toolkit.templates.repair import changes_grid, fix_grids, unique_drawing_ids
 from toolkit.templates.source import jinja_source, paragraph_text
@@ -114,6 +114,7 @@ class CompiledTemplate:
             self.parts: dict[str, bytes] = {name: archive.read(name) for name in archive.namelist()}
         except (zipfile.BadZipFile, KeyError, OSError) as error:
             raise InputError.at(template.path, 0, 0, f"this template is not a readable .docx ({error})") from None
+        self.right_to_left = bool(template.language and is_right_to_left(template.language))
         if language := template.language:  # the manifest's language, not python-docx's en-US (see language.py)
             for name in [n for n in _STYLE_PARTS if n in self.parts]:
                 self.parts[name] = set_document_language(self.parts[name], language)
@@ -208,6 +209,8 @@ class CompiledTemplate:
             xml = fix_grids(xml)
         if xml.count("<wp:docPr") > 1:
             xml = unique_drawing_ids(xml, first_id)
+        if self.right_to_left:
+            xml = keep_numbers_left_to_right(xml)
         return xml
 
 

@@ -165,3 +165,22 @@ def _rtl_run(inner: str, font: str) -> str:
     anchor = re.search(r"<w:(?:cs|em|lang|eastAsianLayout|specVanish|oMath)[ />]", inner)
     at = anchor.start() if anchor else len(inner)
     return inner[:at] + "<w:rtl/>" + inner[at:]
+
+
+#: In right-to-left text the spaces inside a phone number take the paragraph's direction, so
+#: "020 7946 0000" would show as "0000 7946 020" (the Unicode bidi algorithm treats digits as
+#: right to left for the neutrals between them). A left-to-right mark before the number
+#: makes every group of it left to right (rule W7), so it reads as it is dialled; its spaces
+#: become no-break spaces, so that a line never ends in the middle of the number.
+LEFT_TO_RIGHT_MARK = "\u200e"
+_SPACED_NUMBER = re.compile(r"(?<![\w\u200e+])\+?\d+(?:[ \u00a0]+\d+)+(?!\w)")  # not a postcode's "1 4"
+_TEXT = re.compile(r"(<w:t(?: [^>]*)?>)([^<]*)(</w:t>)")
+
+
+def _left_to_right(match: re.Match[str]) -> str:
+    return LEFT_TO_RIGHT_MARK + match.group(0).replace(" ", "\u00a0")
+
+
+def keep_numbers_left_to_right(xml: str) -> str:
+    """A rendered part of a right-to-left document with each spaced number marked left to right."""
+    return _TEXT.sub(lambda m: m.group(1) + _SPACED_NUMBER.sub(_left_to_right, m.group(2)) + m.group(3), xml)
