@@ -9,12 +9,13 @@ from pathlib import Path
 
 import pytest
 from docx import Document
+from markupsafe import Markup
 from pypdf import PdfReader
 
 from helpers import CASES
 from toolkit.documents.generate import generate
 from toolkit.errors import CasedocsWarning
-from toolkit.templates.language import keep_numbers_left_to_right
+from toolkit.templates.language import isolate_left_to_right, keep_numbers_left_to_right
 from toolkit.templates.registry import Registry
 
 ON = date(2026, 11, 30)  # the Arabic drafts are in force from their recording
@@ -88,6 +89,27 @@ def test_phone_numbers_read_left_to_right_on_the_arabic_page(tmp_path: Path) -> 
         placed = [sorted(x for x, y, w in words if w == group and y in lines) for group in groups]
         assert all(placed), (number, placed)
         assert placed[0][0] < placed[1][0] < placed[2][0], f"{number} is not left to right on the page: {placed}"
+
+
+def test_an_english_value_keeps_its_punctuation_in_right_to_left_text() -> None:
+    isolated = "\u2066The police are testing the note.\u2069"
+    assert isolate_left_to_right("The police are testing the note.") == isolated
+    assert isolate_left_to_right("Kitchen of Flat 3 (repair visit)") == "\u2066Kitchen of Flat 3 (repair visit)\u2069"
+    # names, references, Arabic text, markup and other values are left as they are
+    for same in ("Daniel Okafor", "KHA-2026-0006", "20 نوفمبر 2026", "راجعنا قضيتك.", Markup("<w:br/>."), 7, ""):
+        assert isolate_left_to_right(same) is same
+
+
+@pytest.mark.libreoffice
+def test_the_officers_english_news_ends_with_its_full_stop_on_the_arabic_page(tmp_path: Path) -> None:
+    """Without the isolate the full stop of the English outcome showed on the left (".camera")."""
+    with pytest.warns(CasedocsWarning):
+        docx, pdf = generate("update-letter", CASES / "KHA-2026-0006.yaml", party="V1", on=ON, out=tmp_path, pdf=True)
+    text = "\n".join(p.text for p in Document(str(docx)).paragraphs)
+    assert "\u2066The police are testing the note for fingerprints" in text and "18 October.\u2069" in text
+    boxes = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    words = re.findall(r"<word [^>]*>([^<]+)</word>", boxes)
+    assert "October." in words and not any(re.match(r"\.[A-Za-z]", w) for w in words)
 
 
 def _w(tag: str) -> str:

@@ -37,7 +37,7 @@ from jinja2 import Environment, TemplateError, UndefinedError
 
 from toolkit.errors import InputError, Problem, TemplateInputError
 from toolkit.templates.filters import ENV
-from toolkit.templates.language import is_right_to_left, keep_numbers_left_to_right, set_document_language
+from toolkit.templates.language import is_right_to_left, isolate_left_to_right, keep_numbers_left_to_right, set_document_language
 from toolkit.templates.package import REFERENCE, PackageChanges, Picture, rels_name
 from toolkit.templates.repair import changes_grid, fix_grids, unique_drawing_ids
 from toolkit.templates.source import jinja_source, paragraph_text
@@ -115,6 +115,8 @@ class CompiledTemplate:
         except (zipfile.BadZipFile, KeyError, OSError) as error:
             raise InputError.at(template.path, 0, 0, f"this template is not a readable .docx ({error})") from None
         self.right_to_left = bool(template.language and is_right_to_left(template.language))
+        if self.right_to_left:
+            env = env.overlay(finalize=isolate_left_to_right)
         if language := template.language:  # the manifest's language, not python-docx's en-US (see language.py)
             for name in [n for n in _STYLE_PARTS if n in self.parts]:
                 self.parts[name] = set_document_language(self.parts[name], language)

@@ -184,3 +184,22 @@ def _left_to_right(match: re.Match[str]) -> str:
 def keep_numbers_left_to_right(xml: str) -> str:
     """A rendered part of a right-to-left document with each spaced number marked left to right."""
     return _TEXT.sub(lambda m: m.group(1) + _SPACED_NUMBER.sub(_left_to_right, m.group(2)) + m.group(3), xml)
+
+
+#: A value from the case file written in a left-to-right script (a sentence an officer wrote, a
+#: place "Kitchen of Flat 3 (repair visit)") inside right-to-left text: its first and last
+#: characters, when punctuation, would take the paragraph's direction, so the full stop shows
+#: on the left and a closing bracket mirrored. A left-to-right isolate (U+2066 ... U+2069)
+#: keeps the value's punctuation with it without changing the text around it.
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_RIGHT_TO_LEFT_LETTER = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+
+
+def isolate_left_to_right(value: object) -> object:
+    """Jinja ``finalize`` for right-to-left templates: a left-to-right value that starts or ends
+    with punctuation is isolated; anything else (markup, dates, names, numbers) is unchanged."""
+    if type(value) is not str or not value or not _LATIN_LETTER.search(value) or _RIGHT_TO_LEFT_LETTER.search(value):
+        return value
+    if value[0].isalnum() and value[-1].isalnum():
+        return value
+    return "\u2066" + value + "\u2069"
