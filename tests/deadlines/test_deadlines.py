@@ -316,6 +316,17 @@ def test_check_json_lists_every_item(folder: Path, capsys: pytest.CaptureFixture
     assert contact["due"] == "2026-03-09" and contact["status"] == "due_soon"  # 1 working day after Saturday
 
 
+def test_check_json_keys_and_their_order_are_fixed(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Scripts read ``check --format json``: its keys, their order and its layout do not change under them."""
+    code, out, _ = run(capsys, "check", str(folder), "--today", "2026-03-09", "--format", "json", "--contact-interval", "1")
+    assert code == 4 and out.startswith('{\n  "today": "2026-03-09T00:00",\n') and out.endswith("\n}\n")
+    data = json.loads(out)
+    assert list(data) == ["today", "contact_interval_working_days", "due_soon_working_days", "cases_checked", "counts", "items"]
+    assert list(data["counts"]) == ["overdue", "due_soon", "met_late", "ok"]
+    keys = ["reference", "clause", "kind", "what", "party", "subject", "start", "due", "done", "status"]
+    assert len(data["items"]) > 2 and all(list(item) == keys for item in data["items"])
+
+
 @pytest.mark.parametrize("argv", [["--today", "next week"], ["--format", "csv"], ["--contact-interval", "ten"]])
 def test_check_command_line_errors_exit_2(folder: Path, argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as stopped:
