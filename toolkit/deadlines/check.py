@@ -12,12 +12,12 @@ that morning.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date, datetime, time, timedelta
 from collections.abc import Iterable
 
 from toolkit.casefile.model import Case
-from toolkit.deadlines.clocks import CONTACT_INTERVAL, add_working_days, case_clocks, end_of
+from toolkit.deadlines.clocks import CONTACT_INTERVAL, Clock, add_working_days, case_clocks, end_of
 from toolkit.errors import UsageError
 
 DUE_SOON = 2  # working days ahead that count as "due soon"
@@ -41,25 +41,21 @@ def parse_moment(text: str) -> datetime:
 
 
 # -- one item of the check ------------------------------------------------------------
-@dataclass(frozen=True)
-class CheckItem:
-    """One thing the policy asks for in one case, and where it stands at ``now``.
+@dataclass(frozen=True, kw_only=True)
+class CheckItem(Clock):
+    """One clock of one case (:class:`~toolkit.deadlines.clocks.Clock`: what, from when, due when,
+    done when) and where it stands at ``now``: its case's ``reference`` and its ``status``.
 
     ``all_day`` items (working-day and date deadlines) fall due at the end of ``due``'s
     day and are shown as dates; the others are shown to the minute.
     """
 
     reference: str
-    clause: str
-    kind: str
-    what: str
-    start: datetime
-    due: datetime
-    done: datetime | None
     status: str
-    party: str | None = None
-    subject: str | None = None
-    all_day: bool = False
+
+    @classmethod
+    def judged(cls, reference: str, clock: Clock, status: str) -> CheckItem:
+        return cls(**{f.name: getattr(clock, f.name) for f in fields(Clock)}, reference=reference, status=status)
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -107,10 +103,7 @@ def case_items(
     """Every deadline and requirement of one case, judged at ``now`` (open or not)."""
     soon_until = end_of(add_working_days(now.date(), soon))
     return [
-        CheckItem(
-            case.reference, c.clause, c.kind, c.what, c.start, c.due, c.done, status_of(c.due, c.done, now, soon_until),
-            party=c.party, subject=c.subject, all_day=c.all_day,
-        )
+        CheckItem.judged(case.reference, c, status_of(c.due, c.done, now, soon_until))
         for c in case_clocks(case, now, contact_interval=contact_interval)
     ]
 
