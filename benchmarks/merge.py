@@ -7,7 +7,7 @@ that measures wall time is only meaningful on an otherwise idle machine, so
 * ``per-letter``: the same template (``policy-notice`` v1) and the same recipient,
   rendered N times by a plain docxtpl loop (``DocxTemplate(path)``, ``render(ctx)``,
   ``save(BytesIO)``, with our Jinja environment so the filters exist) and by casedocs
-  (:func:`toolkit.merge.run.render_recipient`: compiled once, rendered N times). Milliseconds
+  (:func:`toolkit.merge.letter.render_recipient`: compiled once, rendered N times). Milliseconds
   per letter; target: casedocs at least 10 times faster.
 * ``10k-docx``: ``casedocs merge`` of 10,000 synthetic recipients to .docx with
   ``--jobs`` = every core, run as a child process. Wall seconds (target < 30 s) and
@@ -64,7 +64,8 @@ def write_recipients(path: Path, count: int, *, seed: int = 7, languages: tuple[
 def bench_per_letter(letters: int = 200) -> list[Row]:
     from docxtpl import DocxTemplate
 
-    from toolkit.merge.run import MERGE_KINDS, doc_info, recipient_context, render_recipient
+    from toolkit.merge.kinds import MERGE_KINDS
+    from toolkit.merge.letter import doc_info, recipient_context, render_recipient
     from toolkit.merge.recipients import Recipient
     from toolkit.templates.registry import Registry
     from toolkit.templates.engine import ENV, compiled

@@ -41,7 +41,7 @@ _PUBLIC: dict[str, str | tuple[str, str]] = {
     # the injunction bundle, mail merge, deadlines, the annual documents
     "make_bundle": "toolkit.bundle.plan",
     "mail_merge": ("toolkit.merge.run", "merge"),
-    "MergeResult": "toolkit.merge.run",
+    "MergeResult": "toolkit.merge.result",
     "check_cases": "toolkit.deadlines.check",
     "CheckReport": "toolkit.deadlines.check",
     "generate_annual": "toolkit.annual.generate",
@@ -76,7 +76,7 @@ if TYPE_CHECKING:
     from toolkit.documents.generate import Verdict as Verdict, generate as generate, generate_letters as generate_letters, to_pdf as to_pdf, verify as verify
     from toolkit.errors import CasedocsError as CasedocsError, CasedocsWarning as CasedocsWarning, InputError as InputError, OutputError as OutputError, Problem as Problem, ToolError as ToolError, UsageError as UsageError
     from toolkit.errors import TemplateInputError as TemplateInputError
-    from toolkit.merge.run import MergeResult as MergeResult
+    from toolkit.merge.result import MergeResult as MergeResult
     from toolkit.merge.run import merge as mail_merge
     from toolkit.templates.filters import add_filter as add_filter
     from toolkit.templates.package import Picture as Picture

@@ -2,7 +2,7 @@
 
 A merge document belongs to no case: its context is ``recipient`` (a row of the recipient
 list: name, address, postcode, language, format, tenancy_reference, extra), ``association``,
-``doc`` and ``locale`` -- never ``case`` or ``officer`` (see toolkit/merge/run.py, MERGE_KINDS).
+``doc`` and ``locale`` -- never ``case`` or ``officer`` (see toolkit/merge/kinds.py, MERGE_KINDS).
 """
 
 import sys

@@ -15,7 +15,8 @@ from toolkit.casefile.loader import load_case
 from toolkit.documents.generate import generate
 from toolkit.errors import CasedocsWarning
 from toolkit.merge.recipients import Recipient
-from toolkit.merge.run import merge, render_recipient
+from toolkit.merge.letter import render_recipient
+from toolkit.merge.run import merge
 from toolkit.templates.engine import compiled
 from toolkit.templates.registry import Registry
 

@@ -24,10 +24,11 @@ import yaml
 from benchmarks.merge import write_recipients
 from toolkit.cli.main import main
 from toolkit.errors import InputError
-from toolkit.merge.run import (
-    MERGE_KINDS, ProgressBar, _postcode_order, file_name, merge, print_file, recipient_context,
-    recipient_properties, doc_info, render_recipient,
-)
+from toolkit.merge.kinds import MERGE_KINDS
+from toolkit.merge.letter import doc_info, file_name, recipient_context, recipient_properties, render_recipient
+from toolkit.merge.printing import _postcode_order, print_file
+from toolkit.merge.progress import ProgressBar
+from toolkit.merge.run import merge
 from toolkit.merge.recipients import Recipient, read_rows
 from toolkit.templates.registry import Registry, TEMPLATES_DIR
 from toolkit.templates.engine import CompiledTemplate, read_custom_properties
@@ -143,12 +144,12 @@ def test_byte_identical_to_the_single_document_path(big_run, tmp_path):
 
 def test_running_again_renders_nothing_and_writes_nothing(big_run, monkeypatch):
     work, recipients, out, first = big_run
-    import toolkit.merge.run as merge_module
+    import toolkit.merge.workers as workers_module
 
     def boom(*args, **kwargs):
         raise AssertionError("rendered although the audit log says it is done")
 
-    monkeypatch.setattr(merge_module, "render_recipient", boom)
+    monkeypatch.setattr(workers_module, "render_recipient", boom)
     again = merge(KIND, recipients, on=ON, out=out, jobs=1, keep_paths=True, progress=False)
     assert again.count == 300 and again.written == 0 and again.already_done == 300
     assert again.documents == first.documents
@@ -372,17 +373,18 @@ def _pdf(pages: int, label: str) -> bytes:
 
 
 def test_a_long_list_is_printed_in_volumes(tmp_path, monkeypatch):
-    import toolkit.merge.run as merge_module
+    import toolkit.merge.printing as printing_module
+    from toolkit.merge.result import MergeResult
 
-    monkeypatch.setattr(merge_module, "PRINT_VOLUME", 2)
+    monkeypatch.setattr(printing_module, "PRINT_VOLUME", 2)
     pdfs = []
     for index in range(5):
         path = tmp_path / f"{index}.docx"
         path.with_suffix(".pdf").write_bytes(_pdf(1, str(index)))
         pdfs.append((f"BR{index + 1} 1AA", "x", index, path))
-    result = merge_module.MergeResult(tmp_path)
+    result = MergeResult(tmp_path)
     emitted = []
-    merge_module._make_pdfs(KIND, ON, tmp_path, pdfs, 1, result, emitted.append, False)
+    printing_module.make_pdfs(KIND, ON, tmp_path, pdfs, 1, result, emitted.append, False)
     assert [p.name for p in result.print_pdfs] == [f"{KIND}-{ON.isoformat()}-print-0{n}.pdf" for n in (1, 2, 3)]
     assert emitted[-3:] == result.print_pdfs
 

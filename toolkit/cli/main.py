@@ -235,7 +235,7 @@ def build_parser() -> argparse.ArgumentParser:
         p.set_defaults(handler=cmd_annual)
 
     p = sub.add_parser("merge", help="mail merge: one document per recipient of a CSV or YAML list")
-    from toolkit.merge.run import MERGE_KINDS
+    from toolkit.merge.kinds import MERGE_KINDS
 
     p.add_argument("kind", metavar="KIND", choices=sorted(MERGE_KINDS), help=", ".join(sorted(MERGE_KINDS)))
     p.add_argument("recipients", type=Path, metavar="RECIPIENTS", help="a .csv with a header row, or a .yaml list of mappings")

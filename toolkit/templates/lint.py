@@ -221,7 +221,7 @@ def context_types() -> dict[str, dict[str, Any]]:
     from toolkit.annual.generate import ANNUAL_TYPES  # these import the engine: not at module level
     from toolkit.documents.base import COMMON_TYPES
     from toolkit.documents.kinds import KINDS
-    from toolkit.merge.run import merge_context_types
+    from toolkit.merge.kinds import merge_context_types
 
     kinds = {name: {**COMMON_TYPES, **kind.context_types} for name, kind in KINDS.items()}
     return kinds | merge_context_types() | ANNUAL_TYPES
