@@ -20,7 +20,7 @@ from toolkit.merge.kinds import MergeKind, merge_kind
 from toolkit.merge.recipients import Recipient
 from toolkit.records import PROP
 from toolkit.templates.engine import Properties, compiled
-from toolkit.templates.registry import SOURCE_LANGUAGE, TemplateVersion, plain_language
+from toolkit.templates.registry import TemplateVersion
 
 
 def doc_info(kind: MergeKind, recipient: Recipient, template: TemplateVersion, on: date) -> DocInfo:
@@ -63,12 +63,6 @@ def render_recipient(kind: str | MergeKind, recipient: Recipient, template: Temp
     return compiled(template).render(
         recipient_context(mk, recipient, info), recipient_properties(mk, recipient, template, on), large_print=recipient.large_print
     )
-
-
-def fell_back_to_english(template_language: str, wanted: str) -> bool:
-    """``pl`` got English; ``pl-PL`` getting ``pl``, or ``en-GB`` getting ``en``, did not fall back."""
-    base = wanted.lower().replace("_", "-").split("-")[0]
-    return plain_language(template_language) == SOURCE_LANGUAGE and base != SOURCE_LANGUAGE
 
 
 def slug(text: str, limit: int = 40) -> str:

@@ -56,7 +56,7 @@ from toolkit.errors import CasedocsWarning, InputError
 from toolkit.formats.braille import BrailleUnavailable, table_for
 from toolkit.merge import workers
 from toolkit.merge.kinds import merge_kind
-from toolkit.merge.letter import fell_back_to_english, file_name, render_key
+from toolkit.merge.letter import file_name, render_key
 from toolkit.merge.printing import PrintItem, make_pdfs
 from toolkit.merge.progress import ProgressBar
 from toolkit.merge.recipients import Survey, read_rows, survey
@@ -194,7 +194,7 @@ def merge(
                 # bookkeeping before the yield: the pool consumes this generator in its own
                 # thread, and a result may come back before the generator is resumed
                 pending[row.line] = (key, template, recipient.language)
-                if fell_back_to_english(selection.template.language, recipient.language):
+                if selection.fell_back:  # pl got English; en-GB getting en, or pl-PL getting pl, did not
                     result.fell_back[recipient.language] += 1
                 if template.entry.translation_status == "unreviewed":
                     result.unreviewed[template.language] += 1
