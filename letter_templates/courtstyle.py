@@ -21,9 +21,12 @@ BLACK = RGBColor(0, 0, 0)
 TEXT_WIDTH = Mm(210 - 35 - 22)
 
 
-def court_document(*, line_spacing: float = 1.5, margins_mm: tuple[int, int, int, int] = (35, 22, 20, 22)) -> Document:
+def court_document(
+    *, line_spacing: float = 1.5, margins_mm: tuple[int, int, int, int] = (35, 22, 20, 22), number_label: str = "Claim No.",
+) -> Document:
     """``margins_mm``: left, right, top, bottom (a witness statement has 35 mm all round,
-    PD 32 19.1(1))."""
+    PD 32 19.1(1)); ``number_label`` names the court's number in the footer (a tag such as
+    ``{{ title.number_label }}`` for a template that serves the youth court too)."""
     doc = new_document(reference="")
     section = doc.sections[0]
     left, right, top, bottom = margins_mm
@@ -41,7 +44,7 @@ def court_document(*, line_spacing: float = 1.5, margins_mm: tuple[int, int, int
     section.footer.add_paragraph()
     p = section.footer.paragraphs[0]
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    run = p.add_run("Claim No. {{ title.claim_number }} · Page ")
+    run = p.add_run(number_label + " {{ title.claim_number }} · Page ")
     run.font.size = Pt(9)
     field(p, "PAGE")
     p.add_run(" of ").font.size = Pt(9)
@@ -100,7 +103,10 @@ def _cell_text(cell, text: str, *, bold: bool = False, align=WD_ALIGN_PARAGRAPH.
     run.bold = bold
 
 
-def title_block(doc: Document, *, defendant_label: str = "Defendant", claimant_label: str = "Claimant", width_mm: int = 153) -> None:
+def title_block(
+    doc: Document, *, defendant_label: str = "Defendant", claimant_label: str = "Claimant", width_mm: int = 153,
+    number_label: str = "Claim No.",
+) -> None:
     """The court and claim number, the matter, and the parties (Claimant / Defendant, or
     tags such as ``{{ title.claimant_label }}`` for a template that serves the youth court too)."""
     top = doc.add_table(rows=1, cols=2)
@@ -108,7 +114,7 @@ def title_block(doc: Document, *, defendant_label: str = "Defendant", claimant_l
     top.alignment = WD_TABLE_ALIGNMENT.CENTER
     set_widths(top, (Mm(width_mm - 50), Mm(50)))
     _cell_text(top.rows[0].cells[0], "{{ title.court }}", bold=True)
-    _cell_text(top.rows[0].cells[1], "Claim No. {{ title.claim_number }}", bold=True, align=WD_ALIGN_PARAGRAPH.RIGHT)
+    _cell_text(top.rows[0].cells[1], number_label + " {{ title.claim_number }}", bold=True, align=WD_ALIGN_PARAGRAPH.RIGHT)
     centred(
         doc,
         "IN THE MATTER OF AN APPLICATION FOR AN INJUNCTION UNDER PART 1 OF THE "

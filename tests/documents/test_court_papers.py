@@ -157,7 +157,7 @@ def test_youth_court_papers_say_so(case) -> None:
     assert "Applicant" in order and "supervision order" in order
     assert "consulted the local youth offending team about the application before making it (section 14(1)(a) of the Act)" in order
     claim = joined(render(young, "claim-form"))
-    assert "in the youth court (section 1(8)(a) of the Act)" in claim
+    assert "made to the youth court (section 1(8)(a) of the Act)" in claim and "N16A" not in claim
     statement = joined(render(young, "witness-statement"))
     assert "in the youth court" in statement and "section 1(6)" in statement
 

@@ -5,7 +5,9 @@ one paginated, indexed, bookmarked PDF and its index JSON. Sections, in the usua
 (the statement of case first, then applications, orders, statements, then contemporaneous
 documents in date order):
 
-1. Claim form -- the particulars of claim (``claim-form``), tab 1;
+1. Claim form -- the particulars of claim (``claim-form``), tab 1; in the youth court (a
+   respondent under 18) the application is a complaint, and the section, the index entry,
+   the statement's party and the case number say so;
 2. Applications -- the application to withhold a witness's identity
    (``anonymity-application``, when a witness is anonymous), and, in the court's copy only,
    its sealed schedule of names for the judge (a withheld row in the respondent's copy);
@@ -54,6 +56,8 @@ from pathlib import Path
 from typing import Any
 
 from toolkit.casefile.asof import as_known_on
+from toolkit.casefile.youth import respondent_under_18
+from toolkit.documents.application import YOUTH_APPLICATION_TITLE
 from toolkit.documents.court import Redactor, require_injunction
 from toolkit.documents.disclosure import respondent_case, withheld_from_respondent
 from toolkit.errors import CasedocsWarning, InputError
@@ -75,6 +79,7 @@ KIND_TITLES = {"abc": "Acceptable Behaviour Contract", "abc-review": "Review of 
 CONVERTED = "converted"  # out/<ref>/converted/<sha>/<name>.pdf: .docx evidence, converted once
 
 SECTION_CLAIM = "Claim form"
+SECTION_YOUTH_APPLICATION = "Complaint"
 SECTION_APPLICATIONS = "Applications"
 SECTION_ORDER = "Draft order"
 SECTION_STATEMENTS = "Witness statements"
@@ -259,14 +264,19 @@ def plan_for(case: Case, *, out: Path, on: date | None = None, for_respondent: b
     letters = correspondence(case, folder, when)
     officer = case.officer.name
     number = ordinal(injunction.statement_number)
-    sections = [BundleSection(SECTION_CLAIM, [BundleDocument("Claim form (N16A): particulars of claim", papers["claim-form"], when)])]
+    youth = respondent_under_18(case)  # the youth court: a complaint by the Applicant, not a claim
+    sections = [BundleSection(
+        SECTION_YOUTH_APPLICATION if youth else SECTION_CLAIM,
+        [BundleDocument(YOUTH_APPLICATION_TITLE if youth else "Claim form (N16A): particulars of claim", papers["claim-form"], when)],
+    )]
     applications = matched_applications(folder, court, theirs, applications_for(theirs if for_respondent else court, when, for_respondent), for_respondent)
     if applications:
         sections.append(BundleSection(SECTION_APPLICATIONS, applications))
     sections += [
         BundleSection(SECTION_ORDER, order_with_plan(case, papers, when, exhibits)),
         BundleSection(SECTION_STATEMENTS, [BundleDocument(
-            f"Witness statement of {officer} ({number} statement, for the Claimant, exhibits {_marks_label(case)})", papers["witness-statement"], when,
+            f"Witness statement of {officer} ({number} statement, for the {'Applicant' if youth else 'Claimant'}, exhibits {_marks_label(case)})",
+            papers["witness-statement"], when,
         )]),
     ]
     if exhibits:
@@ -274,7 +284,8 @@ def plan_for(case: Case, *, out: Path, on: date | None = None, for_respondent: b
     if letters:
         sections.append(BundleSection(SECTION_CORRESPONDENCE, letters, chronological=True))
     short = short_case_name(case, injunction)
-    title = f"{short} \u2014 Claim No. {injunction.claim_number or 'not yet issued'} \u2014 Bundle {injunction.bundle_letter}"
+    number_label = "Case No." if youth else "Claim No."
+    title = f"{short} \u2014 {number_label} {injunction.claim_number or 'not yet issued'} \u2014 Bundle {injunction.bundle_letter}"
     parts = [f"In the {re.sub(r'^(the )', '', injunction.court, flags=re.I)}"]
     if injunction.hearing:
         parts.append(f"hearing {injunction.hearing.day} {injunction.hearing.strftime('%B %Y, %H:%M')}")

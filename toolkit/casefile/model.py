@@ -284,6 +284,9 @@ class Injunction(Strict):
     statement_number: Annotated[int, Field(ge=1)] = 1  # the officer's 1st, 2nd, ... statement
     short_name: Text | None = None
     bundle_letter: Annotated[str, Field(pattern=r"^[A-Z]$")] = "A"
+    # the youth court (s.14): the local youth offending team, and the day it was consulted
+    youth_offending_team: Text | None = None
+    yot_consulted: CaseDate | None = None
 
 
 class Feedback(Strict):

@@ -1,11 +1,20 @@
 """The papers around the order: the claim form's particulars, the application to withhold a
 witness's identity, the certificate of service and the notice to the police.
 
-* ``claim-form``: what the officer transfers to form N16A (or attaches to it): the parties,
-  the matters CPR r.8.2 requires, the terms applied for (r.65.43(3)), the grounds (the s.1
-  conditions, s.2 housing-related conduct), whether made without notice and why (s.6),
-  the power of arrest and why (s.4), the evidence filed with it (r.65.43(2)(c)) and the
-  r.65.43(2)(d) statement on legal representation and legal aid. Tab 1 of the bundle.
+* ``claim-form``: the application itself, tab 1 of the bundle. In the county court, what the
+  officer transfers to form N16A (or attaches to it): the parties, the matters CPR r.8.2
+  requires, the terms applied for (r.65.43(3)), the grounds (the s.1 conditions, s.2
+  housing-related conduct), whether made without notice and why (s.6), the power of arrest
+  and why (s.4), the evidence filed with it (r.65.43(2)(c)) and the r.65.43(2)(d) statement
+  on legal representation and legal aid. For a respondent under 18 the application goes to
+  the youth court (s.1(8)(a)), where the CPR do not apply: it is a complaint in writing
+  under the Magistrates' Courts (Injunctions: Anti-Social Behaviour) Rules 2015 (SI
+  2015/423, r.2), stating the respondent's name, address and date of birth, the name and
+  address of a parent or guardian, and the terms applied for, supported by evidence of the
+  s.1 conditions, and, on notice, stating that the youth offending team was consulted
+  (r.3(1), s.14(1)); without notice the team is consulted before the first hearing on
+  notice (s.14(2)). One template serves both courts (``title.youth``), so that the shared
+  wording (terms, grounds, power of arrest, without notice) is written once.
 * ``anonymity-application``: the application that a witness's identity not be disclosed
   (CPR 39.2(4)), whenever a party is ``anonymous``; the court's copy ends with the sealed
   schedule of the real names, for the judge only; the respondent's copy has no schedule.
@@ -32,6 +41,7 @@ from toolkit.documents.court import (
     CourtParties, _common, anonymous_labels, join_words, mark_range, parties_title, short_name, statement_title,
 )
 from toolkit.documents.order import DRAFT_ORDER_TYPES, order_facts
+from toolkit.casefile.youth import respondent_under_18
 from toolkit.errors import InputError
 
 VIOLENT = ("physical_assault", "threatening_behaviour", "arson")
@@ -51,6 +61,25 @@ class Ground:
     place: str
     what: str
     violent: bool
+
+
+@dataclass(frozen=True)
+class Guardian:
+    """A parent or guardian of a respondent under 18, as the youth court application states
+    them (SI 2015/423 r.3(1)(b)): name and address."""
+
+    name: str
+    address: str
+
+
+@dataclass(frozen=True)
+class YouthTeam:
+    """The local youth offending team (s.14): its name and the day it was consulted, each
+    empty when the case does not record it (or records a consultation after the document's
+    date, which the document cannot know of)."""
+
+    name: str
+    consulted: str
 
 
 @dataclass(frozen=True)
@@ -115,10 +144,39 @@ COURT_FACT_TYPES: dict[str, Any] = {
 }
 
 
+CLAIM_FORM_TITLE = "Claim form (N16A): particulars"
+YOUTH_APPLICATION_TITLE = "Complaint: application for an injunction (youth court)"
+
+
+def claim_form_title(case: Case) -> str:
+    """What the application is called: the county court's claim form, or the youth court's
+    complaint (the documents' own title, the bundle's index and bookmarks)."""
+    return YOUTH_APPLICATION_TITLE if respondent_under_18(case) else CLAIM_FORM_TITLE
+
+
+def _address(party: Party, home: Party) -> str:
+    """A party's address on one line; a guardian with none recorded lives with the respondent."""
+    source = party if party.address else home
+    return ", ".join([*source.address, source.postcode or ""]).strip(", ")
+
+
+def _youth_team(injunction: Injunction, on: date) -> YouthTeam:
+    consulted = injunction.yot_consulted
+    return YouthTeam(injunction.youth_offending_team or "", when(consulted, about=False) if consulted and consulted <= on else "")
+
+
 def claim_form(request: Request) -> dict[str, Any]:
-    """The particulars, with the order's facts (its terms, in the order's numbering)."""
-    _case, injunction, _copy, _names, redact = _common(request)
-    return {**order_facts(request), **_court_facts(request), "all_terms_applied_for": [redact(t) for t in injunction.terms]}
+    """The application, with the order's facts (its terms, in the order's numbering), and for
+    the youth court the respondent's parents or guardians and the youth offending team."""
+    case, injunction, _copy, names, redact = _common(request)
+    respondent = case.party(injunction.respondent)
+    return {
+        **order_facts(request),
+        **_court_facts(request),
+        "all_terms_applied_for": [redact(t) for t in injunction.terms],
+        "guardians": [Guardian(names[g.id], _address(g, respondent)) for g in case.guardians_of(respondent.id)],
+        "yot": _youth_team(injunction, request.document_date),
+    }
 
 
 def anonymity_application(request: Request) -> dict[str, Any]:
@@ -164,7 +222,9 @@ def police_notice(request: Request) -> dict[str, Any]:
     }
 
 
-CLAIM_FORM_TYPES = {**DRAFT_ORDER_TYPES, **COURT_FACT_TYPES, "all_terms_applied_for": list[str]}
+CLAIM_FORM_TYPES = {
+    **DRAFT_ORDER_TYPES, **COURT_FACT_TYPES, "all_terms_applied_for": list[str], "guardians": list[Guardian], "yot": YouthTeam,
+}
 ANONYMITY_TYPES = {**COURT_FACT_TYPES, "protected": list[Protected], "labels": str}
 CERTIFICATE_TYPES = {**COURT_FACT_TYPES, "arrest": bool}
 POLICE_NOTICE_TYPES = {**DRAFT_ORDER_TYPES, **COURT_FACT_TYPES, "respondent_postcode": str, "police_contacts": list[Party]}
@@ -172,11 +232,14 @@ POLICE_NOTICE_TYPES = {**DRAFT_ORDER_TYPES, **COURT_FACT_TYPES, "respondent_post
 __all__ = [
     "ANONYMITY_TYPES",
     "CERTIFICATE_TYPES",
+    "CLAIM_FORM_TITLE",
     "CLAIM_FORM_TYPES",
     "DRAFT_ORDER_TYPES",
     "POLICE_NOTICE_TYPES",
+    "YOUTH_APPLICATION_TITLE",
     "anonymity_application",
     "certificate_of_service",
     "claim_form",
+    "claim_form_title",
     "police_notice",
 ]

@@ -112,6 +112,8 @@ class DocumentKind:
     stages: tuple[str, ...] = ()
     default_parties: Callable[[Case], list[Party]] = lambda case: []
     default_party: Callable[[Case], str | None] = lambda case: None  # used when --party is left out
+    titled: Callable[[Request], str] | None = None  # a title that depends on the case (the court it goes to)
 
     def title_for(self, request: Request) -> str:
-        return f"{self.title} ({request.stage})" if request.stage else self.title
+        title = self.titled(request) if self.titled else self.title
+        return f"{title} ({request.stage})" if request.stage else title

@@ -230,6 +230,11 @@ class CourtParties:
     claimant_label: str = "Claimant"
     defendant_label: str = "Defendant"
 
+    @property
+    def number_label(self) -> str:
+        """What the court's number is called: a county court claim's, or a youth court case's."""
+        return "Case No." if self.youth else "Claim No."
+
 
 def exhibits_of(case: Case, respondent_copy: bool, redact: Redactor) -> dict[str, Exhibit]:
     """Every exhibit by evidence id. In the respondent's copy an exhibit withheld from it

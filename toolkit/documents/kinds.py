@@ -72,7 +72,10 @@ def _victim_letter_kinds() -> tuple[DocumentKind, ...]:
 def _court_kinds() -> tuple[DocumentKind, ...]:
     """The injunction's papers (toolkit.documents.statement, order, application)."""
     return (
-        DocumentKind("claim-form", "Claim form (N16A): particulars", ap.claim_form, ap.CLAIM_FORM_TYPES),
+        DocumentKind(
+            "claim-form", ap.CLAIM_FORM_TITLE, ap.claim_form, ap.CLAIM_FORM_TYPES,
+            titled=lambda request: ap.claim_form_title(request.case),  # the youth court's is a complaint
+        ),
         DocumentKind("witness-statement", "Witness statement", statement.witness_statement, statement.WITNESS_STATEMENT_TYPES),
         DocumentKind("draft-order", "Draft injunction order", order.order_facts, order.DRAFT_ORDER_TYPES),
         DocumentKind("anonymity-application", "Application to withhold a witness's identity", ap.anonymity_application, ap.ANONYMITY_TYPES),
