@@ -40,7 +40,8 @@ nothing changed (same bytes: nothing is written) or a new name (``... (2).pdf``)
 something did. Documents added after a bundle was served go in a supplement
 (``supplement=True``): the previous bundle's pages are kept exactly as they were, and the
 new exhibits and letters -- those whose files are not in the previous index -- follow
-with their own index, numbered on.
+with their own index, numbered on (:mod:`toolkit.bundle.supplement`; the respondent's
+supplement N is the court's supplement N page for page, checked as the bundle is).
 """
 
 from __future__ import annotations
@@ -64,8 +65,7 @@ from toolkit.errors import CasedocsWarning, InputError
 from toolkit.documents.generate import AUDIT_LOG, to_pdf
 from toolkit.records import recover_unrecorded
 from toolkit.casefile.loader import load_case, resolve_case
-from toolkit.casefile.model import Case, Evidence, Injunction
-from toolkit.casefile.values import initials
+from toolkit.casefile.model import Case, Injunction
 from toolkit.bundle.ocr import cache_for, with_text_layers
 from toolkit.output import ensure_dir, write_issued
 
@@ -301,12 +301,25 @@ def plan_for(case: Case, *, out: Path, on: date | None = None, for_respondent: b
 
 
 # -- writing -----------------------------------------------------------------------------
-def _free_name(folder: Path, stem: str) -> Path:
+def free_name(folder: Path, stem: str) -> Path:
     candidate, n = folder / f"{stem}.pdf", 1
     while candidate.exists() or candidate.with_suffix(".json").exists():
         n += 1
         candidate = folder / f"{stem} ({n}).pdf"
     return candidate
+
+
+def keep_courts_pages(court_index: dict[str, Any], result: Any) -> None:
+    """The respondent's copy (a bundle or a supplement, ``result`` a BundleResult) must have
+    every page number of the court's (``court_index``): else it is deleted and refused."""
+    from toolkit.bundle.assemble import BundleCheckError
+    from toolkit.bundle.respondent import page_differences
+
+    differences = page_differences(court_index, result.data)
+    if differences:
+        result.pdf.unlink()
+        result.index.unlink()
+        raise BundleCheckError("the respondent's copy does not keep the court's page numbers:\n  " + "\n  ".join(differences))
 
 
 def _keep_or_discard(new: Path, stem: str) -> Path:
@@ -339,8 +352,8 @@ def make_bundle(
 ) -> list[Path]:
     """Write the bundle (or its supplement) and its index; returns [pdf, json], and for the
     respondent's copy its disclosure report too."""
-    from toolkit.bundle.assemble import BundleCheckError, build_bundle, load_index
-    from toolkit.bundle.respondent import disclosure_report, page_differences
+    from toolkit.bundle.assemble import build_bundle, load_index
+    from toolkit.bundle.respondent import disclosure_report
 
     loaded = case if isinstance(case, Case) else load_case(resolve_case(case))
     require_injunction(loaded, "injunction bundles")
@@ -351,20 +364,18 @@ def make_bundle(
         respondent_case(loaded)  # stops here, before anything is made, on text that would identify a witness
     recover_unrecorded(folder)  # a letter issued by an interrupted run still belongs in the bundle
     if supplement:
-        return _make_supplement(loaded, folder, out=out, on=on, for_respondent=for_respondent)
+        from toolkit.bundle.supplement import make_supplement
+
+        return make_supplement(loaded, folder, out=out, on=on, for_respondent=for_respondent)
     court_index = None
     if for_respondent:  # built against the court's copy, whose page numbers it must keep
         court_index = json.loads(make_bundle(loaded, out=out, on=on)[1].read_text(encoding="utf-8"))
     plan = plan_for(loaded, out=out, on=on, for_respondent=for_respondent)
     stem = bundle_stem(loaded, for_respondent=for_respondent)
-    target = _free_name(folder, stem)
+    target = free_name(folder, stem)
     result = build_bundle(plan.sections, target, title=plan.title, subtitle=plan.subtitle)
     if court_index is not None:
-        differences = page_differences(court_index, result.data)
-        if differences:
-            result.pdf.unlink()
-            result.index.unlink()
-            raise BundleCheckError("the respondent's copy does not keep the court's page numbers:\n  " + "\n  ".join(differences))
+        keep_courts_pages(court_index, result)
     kept = _keep_or_discard(result.pdf, stem)
     if kept != result.pdf:
         print(f"note: {kept.name} is already up to date", file=sys.stderr)
@@ -381,103 +392,6 @@ def make_bundle(
     return [kept, kept.with_suffix(".json"), written]
 
 
-def _latest_index(folder: Path, for_respondent: bool, case: Case) -> tuple[Path, int]:
-    """The index of the bundle as last issued: the highest supplement, else the bundle."""
-    base = bundle_stem(case, for_respondent=for_respondent)
-    best: tuple[int, int, Path] | None = None
-    for path in folder.glob("*.json"):
-        m = re.fullmatch(re.escape(base) + r"(?: - Supplement (\d+))?(?: \((\d+)\))?\.json", path.name)
-        if m:
-            key = (int(m.group(1) or 0), int(m.group(2) or 1), path)
-            if best is None or key[:2] > best[:2]:
-                best = key
-    if best is None:
-        raise InputError(
-            f"{folder / (base + '.json')}: there is no bundle to supplement for {case.reference}: "
-            "make the bundle first (casedocs bundle without --supplement)"
-        )
-    return best[2], best[0]
 
 
-def _make_supplement(case: Case, folder: Path, *, out: Path, on: date | None, for_respondent: bool) -> list[Path]:
-    from toolkit.bundle.assemble import build_supplement, load_index
-
-    previous, number = _latest_index(folder, for_respondent, case)
-    index = load_index(previous)
-    entries = [e for s in index["sections"] for e in s["entries"]]
-    sources = {e.get("source") for e in entries if e.get("source")}
-    titles = {e.get("title") for e in entries}
-    marks, used = _supplement_marks(case, entries)
-    when = statement_date(case, on)
-    exhibits, _withheld = exhibit_documents(case, folder, when, for_respondent, marks, supplement=True)
-    letters = correspondence(case, folder, when)
-    new = []
-    for doc in [*exhibits, *letters]:
-        if doc.source is not None and Path(doc.source).name in sources:
-            continue
-        if doc.source is None and doc.title in titles:
-            continue
-        if doc.source is None and doc.title.split(" \u2014 ")[0].removeprefix("Exhibit ") in used:
-            continue
-        new.append(doc)
-    if not new:
-        print(f"note: nothing has been added since {index['file']}: no supplement made", file=sys.stderr)
-        return []
-    new.sort(key=lambda d: (d.date is None, d.date or date.min))
-    stem = bundle_stem(case, for_respondent=for_respondent, supplement=number + 1)
-    target = _free_name(folder, stem)
-    result = build_supplement(previous, new, target)
-    return [result.pdf, result.index]
-
-
-def _bundle_names(item: Evidence, mark: str) -> set[str]:
-    """The names a bundle index may record the item's pages under: its file's own, or its
-    PDF (a .docx converted, an image given a text layer by OCR); in the respondent's copy,
-    its redacted version or its withheld pages."""
-    names = {f"{mark} withheld.pdf"}
-    for file in (item.file, item.respondent_file):
-        if file:
-            names |= {Path(file).name, Path(file).stem + ".pdf"}
-    return names
-
-
-def _note_mark(entry: dict[str, Any]) -> str | None:
-    m = re.match(r"^Exhibit (\S+) \u2014 ", entry.get("title", ""))
-    return m.group(1) if m else None
-
-
-def _supplement_marks(case: Case, entries: list[dict[str, Any]]) -> tuple[dict[str, str], set[str]]:
-    """Exhibit marks for a supplement, and the marks the bundle already uses.
-
-    Items already in the bundle keep the mark they were served with; a new item keeps its
-    mark unless the bundle already uses it, when it gets the next free number (a mark never
-    changes once served)."""
-    served = {e["source"]: e["exhibit"] for e in entries if e.get("exhibit") and e.get("source")}
-    used = set(served.values()) | {m for e in entries if e.get("kind") == "note" and (m := _note_mark(e))}
-    marks = dict(case.exhibit_marks())
-    fresh = []
-    for item in sorted(case.evidence, key=lambda e: (e.date is None, e.date or date.min)):
-        name = next((n for n in sorted(_bundle_names(item, marks[item.id])) if n in served), None)
-        if name is not None:
-            marks[item.id] = served[name]
-        elif marks[item.id] in used and any(_note_mark(e) == marks[item.id] and item.description and item.description in e["title"] for e in entries):
-            pass  # an item with no file, already listed
-        else:
-            fresh.append(item)
-    taken = set(used)
-    prefix = initials(case.officer.name)
-    for item in fresh:
-        if marks[item.id] in taken:
-            numbers = [int(m[len(prefix):]) for m in taken if m.startswith(prefix) and m[len(prefix):].isdigit()]
-            new = f"{prefix}{max(numbers, default=0) + 1}"
-            warnings.warn(
-                f"exhibit {item.id} would be {marks[item.id]}, which the bundle already uses: it is {new} in the supplement "
-                f"(record 'exhibit: {new}' for it in the case file so that every document agrees)",
-                CasedocsWarning, stacklevel=2,
-            )
-            marks[item.id] = new
-        taken.add(marks[item.id])
-    return marks, used
-
-
-__all__ = ["bundle_stem", "make_bundle", "plan_for", "safe_file_name", "short_case_name"]
+__all__ = ["bundle_stem", "free_name", "keep_courts_pages", "make_bundle", "plan_for", "safe_file_name", "short_case_name"]
