@@ -25,6 +25,10 @@ MAX_IMAGE_PIXELS = 120_000_000
 MAX_IMAGE_FRAMES = 1_000
 #: Address space of each LibreOffice worker, bytes (a letter converts in well under 1 GB).
 SOFFICE_MEMORY = 3 * 1024 * 1024 * 1024
+#: Address space of each OCRmyPDF process and the Tesseract it runs, bytes. Tesseract reserves
+#: far more address space than it uses: with 2 GB it failed on a one-page scanned diary sheet
+#: (and OCRmyPDF still reported success, with no text); with 3 GB it read it. 4 GB leaves room.
+OCR_MEMORY = 4 * 1024 * 1024 * 1024
 
 _CHUNK = 1 << 20
 
@@ -89,12 +93,13 @@ def open_image(path: Path) -> Any:
             ) from None
 
 
-def limit_memory() -> None:
-    """In a child process before it starts LibreOffice: bound its address space."""
+def limit_memory(memory: int = SOFFICE_MEMORY) -> None:
+    """In a child process before it starts LibreOffice (or OCR): bound its address space to
+    ``memory`` bytes (or less, if the system's hard limit is lower)."""
     import resource
 
     _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-    limit = SOFFICE_MEMORY if hard == resource.RLIM_INFINITY else min(SOFFICE_MEMORY, hard)
+    limit = memory if hard == resource.RLIM_INFINITY else min(memory, hard)
     try:
         resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
     except (ValueError, OSError):  # a system that does not bound address space (macOS): run unbounded

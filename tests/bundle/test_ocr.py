@@ -66,7 +66,7 @@ def test_a_scanned_page_becomes_searchable_and_is_cached_by_its_hash(tmp_path: P
     def no_ocr(*args, **kwargs):  # type: ignore[no-untyped-def]
         raise AssertionError("OCR ran again for a file it has read before")
 
-    monkeypatch.setattr(subprocess, "run", no_ocr)
+    monkeypatch.setattr(subprocess, "Popen", no_ocr)  # OCRmyPDF runs under the guard, through Popen
     again = ocr.searchable(scan, own_cache)
     assert again == first and again.pdf.read_bytes() == before
     # a copy of the same bytes under another name is the same entry

@@ -14,6 +14,12 @@ judge can search. Each such exhibit is given one with OCRmyPDF and Tesseract (En
 * a page still without text after OCR (a photograph of a door has no words) is named in the
   bundle index's note for that exhibit, so nobody relies on searching it.
 
+OCRmyPDF runs under the guard LibreOffice runs under (:mod:`toolkit.pdf.guard`): its
+address space bounded (:data:`toolkit.limits.OCR_MEMORY`), and OCRmyPDF with every
+Tesseract it starts killed when casedocs dies (even by SIGKILL) or the run times out, so
+no OCR is left running. A run stopped half-way leaves nothing in the cache (its work is in
+this run's private scratch folder, copied into place only when done).
+
 OCRmyPDF is a system package (``make system-deps``). Without it the bundle is still made,
 the exhibits are not searchable, and a warning says what to install. A failing OCR run is
 a warning too, never a lost bundle: the exhibit goes in as it is, with a note.
@@ -26,14 +32,16 @@ import json
 import os
 import shutil
 import subprocess
-import tempfile
 import warnings
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from toolkit.errors import CasedocsWarning
+from toolkit.limits import OCR_MEMORY
 from toolkit.output import ensure_dir
+from toolkit.pdf import guard
+from toolkit.scratch import scratch
 
 OCR_TOOL = "ocrmypdf"
 CACHE = "ocr"
@@ -124,29 +132,37 @@ def searchable(path: Path, cache: Path, *, jobs: int | None = None) -> OcrResult
         done = folder / recorded["pdf"]
         if done.is_file():
             if not result_pdf.is_file():  # the same bytes under another name: no OCR, a copy
-                partial = result_pdf.with_suffix(".part")
-                shutil.copyfile(done, partial)
-                os.replace(partial, result_pdf)
+                _place(done, result_pdf)
             return OcrResult(result_pdf, tuple(recorded["unreadable"]))
     ensure_dir(folder)
-    with tempfile.TemporaryDirectory(dir=folder) as work:
+    # the work (and OCRmyPDF's own temporary files) in this run's private scratch folder,
+    # which the next run removes if this one is killed; the cache gets finished files only
+    with scratch("ocr") as work:
         source = path
         if path.suffix.lower() in IMAGE_SUFFIXES:
-            source = Path(work) / "image.pdf"
+            source = work / "image.pdf"
             image_pdf(path, source)
         pages = len(page_texts(source))
-        out = Path(work) / "ocr.pdf"
+        out = work / "ocr.pdf"
         command = [
             OCR_TOOL, "--skip-text", "--output-type", "pdf", "--optimize", "0", "--language", "eng",
             "--jobs", str(jobs or os.cpu_count() or 1), "--quiet", str(source), str(out),
         ]
-        subprocess.run(command, check=True, capture_output=True, timeout=TIMEOUT_PER_PAGE * max(pages, 1))
+        guard.run(command, memory=OCR_MEMORY, timeout=TIMEOUT_PER_PAGE * max(pages, 1), env={**os.environ, "TMPDIR": str(work)})
         unreadable = [n for n, text in enumerate(page_texts(out), start=1) if not _readable(text)]
-        os.replace(out, result_pdf)
-        tmp_meta = Path(work) / "ocr.json"
-        tmp_meta.write_text(json.dumps({"pdf": result_pdf.name, "unreadable": unreadable}), encoding="utf-8")
-        os.replace(tmp_meta, meta)
+        _place(out, result_pdf)
+        record = work / "ocr.json"
+        record.write_text(json.dumps({"pdf": result_pdf.name, "unreadable": unreadable}), encoding="utf-8")
+        _place(record, meta)  # last: the entry counts as done only once its PDF is there
     return OcrResult(result_pdf, tuple(unreadable))
+
+
+def _place(source: Path, target: Path) -> None:
+    """Copy ``source`` to ``target`` whole or not at all (the scratch folder may be on
+    another file system than the cache)."""
+    partial = target.with_suffix(target.suffix + ".part")
+    shutil.copyfile(source, partial)
+    os.replace(partial, target)
 
 
 def _pages(numbers: tuple[int, ...]) -> str:

@@ -49,7 +49,6 @@ import logging
 import os
 import queue
 import shutil
-import signal
 import subprocess
 import tempfile
 import threading
@@ -410,7 +409,7 @@ class ConverterPool:
                     "check for a stuck soffice process"
                 ) from None
         except BaseException:
-            _kill(proc)
+            guard.stop(proc)
             # a killed LibreOffice may leave its profile half-written: start the next afresh
             shutil.rmtree(profile, ignore_errors=True)
             raise
@@ -447,25 +446,6 @@ class ConverterPool:
             f"LibreOffice (soffice) timed out after {self.timeout:g} s converting {current}: "
             "check that the document opens in LibreOffice, or raise the timeout"
         )
-
-
-def _kill(proc: subprocess.Popen) -> None:
-    """Stop a worker: its guard kills and reaps LibreOffice, then exits (else it is killed)."""
-    if proc.poll() is None:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-            return
-        except subprocess.TimeoutExpired:  # pragma: no cover - a guard that does not answer
-            pass
-        try:
-            os.killpg(proc.pid, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError):
-            proc.kill()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:  # pragma: no cover
-        pass
 
 
 def convert_many(
