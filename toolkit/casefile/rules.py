@@ -246,6 +246,15 @@ def _shown(value: Any) -> str:
     return str(value).strip()
 
 
+def _out_of_order(first: Any, then: Any, path: Loc, message: str) -> list[PathProblem]:
+    """A problem at ``path`` when ``then`` is before ``first`` (a value that cannot be read is the
+    model's to report); ``message`` shows both as written, as ``{then}`` and ``{first}``."""
+    earlier, later = _parse_moment(first), _parse_moment(then)
+    if earlier is None or later is None or not _before(later, earlier):
+        return []
+    return [PathProblem(path, message.format(then=_shown(then), first=_shown(first)))]
+
+
 def _chronology_problems(data: dict[str, Any]) -> list[PathProblem]:
     """Dates that contradict each other: each is wrong somewhere, so none can be trusted in a letter.
 
@@ -253,37 +262,25 @@ def _chronology_problems(data: dict[str, Any]) -> list[PathProblem]:
     incident cannot be reported before it happened; a consent cannot be withdrawn before
     it was given. (A date of birth after the complaint is checked with the minors.)
     """
-    problems = []
-    received = _parse_moment(data.get("received"))
-    closed = _parse_moment(data.get("closed"))
-    if received is not None and closed is not None and _before(closed, received):
-        problems.append(PathProblem(
-            ("closed",),
-            f"the case is closed on {_shown(data['closed'])}, before it was received ({_shown(data['received'])}): check both dates",
-        ))
+    received = data.get("received")
+    problems = _out_of_order(
+        received, data.get("closed"), ("closed",), "the case is closed on {then}, before it was received ({first}): check both dates",
+    )
     for index, incident in _items(data, "incidents"):
-        occurred, reported = _parse_moment(incident.get("occurred")), _parse_moment(incident.get("reported"))
-        if occurred is not None and reported is not None and _before(reported, occurred):
-            problems.append(PathProblem(
-                ("incidents", index, "reported"),
-                f"the incident is reported at {_shown(incident['reported'])}, before it occurred ({_shown(incident['occurred'])}): check both times",
-            ))
+        problems += _out_of_order(
+            incident.get("occurred"), incident.get("reported"), ("incidents", index, "reported"),
+            "the incident is reported at {then}, before it occurred ({first}): check both times",
+        )
     for index, consent in _items(data, "consents"):
-        given, withdrawn = _parse_moment(consent.get("given")), _parse_moment(consent.get("withdrawn"))
-        if given is not None and withdrawn is not None and _before(withdrawn, given):
-            problems.append(PathProblem(
-                ("consents", index, "withdrawn"),
-                f"the consent is withdrawn on {_shown(consent['withdrawn'])}, before it was given ({_shown(consent['given'])}): check both dates",
-            ))
-    if received is not None:
-        for index, action in _items(data, "actions"):
-            done = _parse_moment(action.get("done"))
-            if done is not None and _before(done, received):
-                problems.append(PathProblem(
-                    ("actions", index, "done"),
-                    f"this action is done at {_shown(action['done'])}, before the case was received ({_shown(data['received'])}): "
-                    "check the date (or the case's 'received')",
-                ))
+        problems += _out_of_order(
+            consent.get("given"), consent.get("withdrawn"), ("consents", index, "withdrawn"),
+            "the consent is withdrawn on {then}, before it was given ({first}): check both dates",
+        )
+    for index, action in _items(data, "actions"):
+        problems += _out_of_order(
+            received, action.get("done"), ("actions", index, "done"),
+            "this action is done at {then}, before the case was received ({first}): check the date (or the case's 'received')",
+        )
     return problems
 
 

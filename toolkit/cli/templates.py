@@ -16,7 +16,7 @@ from toolkit.errors import InputError, UsageError
 from toolkit.templates.lint import check_all, context_types
 from toolkit.templates.registry import SOURCE_LANGUAGE, Registry, TemplateVersion
 from toolkit.templates.standalone import preview
-from toolkit.templates.versions import add_version
+from toolkit.templates.versions import Recorded, add_version
 
 
 def list_text(registry: Registry) -> str:
@@ -74,6 +74,16 @@ def _language_note(t: TemplateVersion, first: TemplateVersion) -> str:
     return t.language + (f" ({', '.join(notes)})" if notes else "")
 
 
+def _report_recorded(recorded: Recorded, status: str = "") -> int:
+    """What ``new-version`` and ``translate`` say: the lint's findings and what was recorded on
+    stderr, the new file's path on stdout (the only thing there, for scripts)."""
+    for finding in recorded.warnings:
+        print(finding, file=sys.stderr)
+    print(f"recorded {recorded.template.label}{status}, in force from {recorded.template.entry.effective_from}", file=sys.stderr)
+    print(recorded.template.path)
+    return 0
+
+
 def run(args: argparse.Namespace) -> int:
     registry = Registry()
     if args.templates_command == "list":
@@ -92,12 +102,7 @@ def run(args: argparse.Namespace) -> int:
             args.kind, args.file, registry=registry, language=args.language, effective_from=args.effective_from,
             approved_by=args.approved_by, change_note=args.change_note, review_due=args.review_due,
         )
-        for finding in recorded.warnings:
-            print(finding, file=sys.stderr)
-        entry = recorded.template.entry
-        print(f"recorded {recorded.template.label}, in force from {entry.effective_from}", file=sys.stderr)
-        print(recorded.template.path)
-        return 0
+        return _report_recorded(recorded)
     if args.templates_command == "strings":
         from toolkit.templates.translation import strings
 
@@ -108,12 +113,7 @@ def run(args: argparse.Namespace) -> int:
         from toolkit.templates.translation import translate
 
         recorded = translate(args.kind, args.file, reviewed_by=args.reviewed_by, effective_from=args.effective_from, registry=registry)
-        for finding in recorded.warnings:
-            print(finding, file=sys.stderr)
-        entry = recorded.template.entry
-        print(f"recorded {recorded.template.label} ({entry.translation_status}), in force from {entry.effective_from}", file=sys.stderr)
-        print(recorded.template.path)
-        return 0
+        return _report_recorded(recorded, f" ({recorded.template.entry.translation_status})")
     if args.templates_command == "preview":
         if args.data is not None and (args.case or args.party or args.stage):
             raise UsageError("preview takes either --data SAMPLE.yaml or --case CASE --kind KIND [--party ID], not both")
