@@ -17,14 +17,29 @@ import warnings
 import zipfile
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from collections.abc import Iterator
 
 from toolkit.errors import CasedocsWarning
 from toolkit.output import append_jsonl
 
+if TYPE_CHECKING:
+    from toolkit.templates.registry import TemplateVersion
+
 AUDIT_LOG = "audit.jsonl"
 PROP = "casedocs."
+
+
+def made_with(kind: str, template: TemplateVersion) -> dict[str, str]:
+    """The start of what a case document or a merge letter records about its making: its kind and
+    the exact template (``verify`` and :func:`recover_unrecorded` read these back), in this order."""
+    return {
+        "kind": kind,
+        "template_kind": template.kind,
+        "template_version": str(template.version),
+        "template_language": template.language,
+        "template_sha256": template.sha256,
+    }
 
 
 def read_records(log: Path) -> Iterator[dict[str, Any]]:

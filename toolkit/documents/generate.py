@@ -30,7 +30,7 @@ from toolkit.documents.compare import differences
 from toolkit.casefile.model import Case, Party
 from toolkit.documents.notices import firm_contact
 from toolkit.output import publish_recorded
-from toolkit.records import AUDIT_LOG, PROP, recover_unrecorded
+from toolkit.records import AUDIT_LOG, PROP, made_with, recover_unrecorded
 from toolkit.templates.registry import Registry, Selection, is_easy_read, warn_about
 from toolkit.templates.engine import Properties, compiled, read_custom_properties
 
@@ -109,11 +109,7 @@ def render_request(request: Request, *, registry: Registry | None = None, templa
     info = DocInfo(kind.name, kind.title_for(request), request.document_date, template.language, template.version, large_print)
     context = {**common_context(request, info), **kind.build(request)}
     record = {
-        "kind": kind.name,
-        "template_kind": template.kind,
-        "template_version": str(template.version),
-        "template_language": template.language,
-        "template_sha256": template.sha256,
+        **made_with(kind.name, template),
         "case_reference": request.case.reference,
         "case_file": request.case.source_path.name if request.case.source_path else "",
         "case_sha256": request.case.source_sha256 or "",

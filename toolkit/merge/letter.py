@@ -18,7 +18,7 @@ from toolkit.association import KENISTON
 from toolkit.documents.base import DocInfo
 from toolkit.merge.kinds import MergeKind, merge_kind
 from toolkit.merge.recipients import Recipient
-from toolkit.records import PROP
+from toolkit.records import PROP, made_with
 from toolkit.templates.engine import Properties, compiled
 from toolkit.templates.registry import TemplateVersion
 
@@ -34,11 +34,7 @@ def recipient_context(kind: MergeKind, recipient: Recipient, info: DocInfo) -> d
 def recipient_record(kind: MergeKind, recipient: Recipient, template: TemplateVersion, on: date) -> dict[str, str]:
     """What the document records about its making (its custom properties)."""
     return {
-        "kind": kind.name,
-        "template_kind": template.kind,
-        "template_version": str(template.version),
-        "template_language": template.language,
-        "template_sha256": template.sha256,
+        **made_with(kind.name, template),
         "requested_language": recipient.language,
         "document_date": on.isoformat(),
         "casedocs_version": __version__,
