@@ -179,7 +179,7 @@ def bench_rows(work: Path | None = None) -> list[tuple[str, str, str, str, str]]
         elif "letters .docx" in name:
             ok, cells = measured < 30, (f"{measured:.1f} s", f"{baseline:.0f} s", f"{ratio:.2f}x")
         elif "to PDF" in name:
-            ok, cells = ratio >= 10, (f"{measured:.1f} s", f"{baseline:.1f} s", f"{ratio:.1f}x faster")
+            ok, cells = ratio >= 15, (f"{measured:.1f} s", f"{baseline:.1f} s", f"{ratio:.1f}x faster")
         else:
             out.append((name, f"{measured:.2f}", "", "", ""))
             continue
