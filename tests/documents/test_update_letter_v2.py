@@ -116,8 +116,9 @@ def test_arabic_update_letter_words_every_step_in_arabic(tmp_path: Path) -> None
     sentences = [row[1] for row in rows]
     english = {V1_SENTENCES[k].format(agency="Victim Support") for k in kinds}
     assert not english & set(sentences) and not any(e in "\n".join(paragraphs(data)) for e in english)
-    officer_text = "You and your neighbour met at the community centre."
-    for sentence in sentences:  # every step in Arabic, except the officer's own words, as written
+    # the officer's own words, as written, isolated left to right (its full stop stays with it)
+    officer_text = "\u2066You and your neighbour met at the community centre.\u2069"
+    for sentence in sentences:  # every step in Arabic, except the officer's own words
         assert sentence == officer_text or re.search(r"[\u0600-\u06ff]", sentence), sentence
     assert officer_text in sentences
     assert "أحلناك إلى Victim Support، كما وافقت." in sentences  # the agency's name kept
