@@ -102,11 +102,12 @@ def test_po_round_trip_for_a_new_language(registry: Registry, tmp_path: Path) ->
 
 def test_gaps_fuzzy_strings_and_lost_placeholders_are_refused_with_a_list(registry: Registry, tmp_path: Path) -> None:
     po = strings("acknowledgement", "cy", tmp_path / "ack-cy.po", registry=registry, on=TODAY)
-    fill(po, welsh, skip=2)  # the first two left untranslated
+    fill(po, welsh, skip=3)  # the first three (the title, the date block, the greeting) left untranslated
     with pytest.raises(InputError) as refused:
         translate("acknowledgement", po, registry=registry, today=TODAY)
     problems = refused.value.problems
-    assert len(problems) == 2 and all("not translated" in p.message and p.line > 0 for p in problems)
+    assert len(problems) == 3 and all("not translated" in p.message and p.line > 0 for p in problems)
+    assert 'not translated: "Acknowledgement of your report"' in problems[0].message
     assert "Date: {doc_date_date}" in str(refused.value) and "{recipient_salutation}," in str(refused.value)
 
     fill(po, welsh)
@@ -186,3 +187,32 @@ def pdf_text(pdf: Path) -> str:
     """pdftotext's text without the bidi embedding marks it adds: Arabic script in logical order."""
     out = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     return re.sub(r"[\u202a-\u202e\u200e\u200f]", "", out)
+
+
+def test_the_title_is_a_message_that_must_be_translated(registry: Registry, tmp_path: Path) -> None:
+    po = strings("acknowledgement", "cy", tmp_path / "ack-cy.po", registry=registry, on=TODAY)
+    text = po.read_text(encoding="utf-8")
+    assert "#. The document's title: shown in the PDF's properties" in text
+    assert "#: docProps/core.xml:1\nmsgid \"Acknowledgement of your report\"" in text
+    fill(po, lambda s: s if s == "Acknowledgement of your report" else welsh(s))  # the title left in English
+    with pytest.raises(InputError) as refused:
+        translate("acknowledgement", po, registry=registry, today=TODAY)
+    assert [p.message for p in refused.value.problems] == ['the title is still in English (translate it: it names the document): "Acknowledgement of your report"']
+    fill(po, welsh)
+    recorded = translate("acknowledgement", po, registry=registry, today=TODAY)
+    assert Document(str(recorded.template.path)).core_properties.title == "CY[Acknowledgement of your report]"
+    # a second catalogue for the same English carries the title over, and records a revision
+    again = strings("acknowledgement", "cy", tmp_path / "ack-cy-2.po", registry=Registry(registry.root), on=TODAY)
+    catalog = read_po(io.BytesIO(again.read_bytes()))
+    assert catalog["Acknowledgement of your report"].string == "CY[Acknowledgement of your report]"
+    fill(again, lambda s: welsh(s).replace("CY[What happens next]", "CY[Beth sy'n digwydd nesaf]"))
+    revised = translate("acknowledgement", again, registry=Registry(registry.root), today=TODAY)
+    assert (revised.template.revision, revised.template.entry.file) == (2, "acknowledgement-v1-cy-r2.docx")
+    assert revised.template.entry.change_note == "cy translation of version 1, revision 2, from ack-cy-2.po."
+    case = load_case(CASES / "KHA-2026-0003.yaml")
+    case.party("V1").language = "cy"
+    with pytest.warns(CasedocsWarning):
+        (docx,) = generate("acknowledgement", case, party="V1", on=TODAY, out=tmp_path / "out", registry=Registry(registry.root))
+    letter = Document(str(docx))
+    assert letter.core_properties.title == "CY[Acknowledgement of your report] — KHA-2026-0003"
+    assert "CY[Beth sy'n digwydd nesaf]" in "\n".join(p.text for p in letter.paragraphs)

@@ -11,13 +11,14 @@ from pathlib import Path
 
 import pytest
 import yaml
-from helpers import CASES, add_version as put_version, docx_bytes, real_template, resave_with_libreoffice
+from helpers import CASES, add_version as put_version, docx_bytes, real_template, replace_part, resave_with_libreoffice
 
 from toolkit.cli.main import main
 from toolkit.documents.compare import docx_text
 from toolkit.documents import generate as gen
 from toolkit.errors import InputError
 from toolkit.templates.registry import TEMPLATES_ENV, Registry
+from toolkit.templates.title import with_title
 from toolkit.templates.versions import add_version
 
 
@@ -100,14 +101,17 @@ def test_numbers_approvers_and_translations(registry: Registry, tmp_path: Path) 
                      today=date(2027, 1, 1))
     assert (v2.template.version, v2.template.entry.effective_from, v2.template.entry.change_note) == (2, date(2027, 1, 1), "Version 2.")
     # a translation translates the newest English wording and takes its number and approver
-    pl = add_version("acknowledgement", real_template("acknowledgement", language="pl"), registry=Registry(registry.root),
-                     language="pl", translated_by="A Translator")
+    polish = titled(real_template("acknowledgement", language="pl"), "Potwierdzenie przyjęcia zgłoszenia")
+    pl = add_version("acknowledgement", polish, registry=Registry(registry.root), language="pl", translated_by="A Translator")
     entry = pl.template.entry
     assert (entry.version, entry.file, entry.approved_by, entry.translation_status) == (2, "acknowledgement-v2-pl.docx", "B. Approver", "unreviewed")
-    with pytest.raises(InputError, match=r"version 2 already has a pl translation \(acknowledgement-v2-pl.docx\)"):
-        add_version("acknowledgement", real_template("acknowledgement", language="pl"), registry=Registry(registry.root), language="pl")
+    assert entry.revision is None and pl.template.revision == 1
     chosen = Registry(registry.root).select("acknowledgement", date(2027, 3, 1), "pl").template
     assert (chosen.version, chosen.language) == (2, "pl")
+
+
+def titled(docx: bytes, title: str) -> bytes:
+    return replace_part(docx, "docProps/core.xml", lambda xml: with_title(xml, title))
 
 
 def test_an_existing_file_of_that_name_is_never_overwritten(registry: Registry) -> None:

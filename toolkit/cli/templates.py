@@ -35,7 +35,10 @@ def list_text(registry: Registry) -> str:
                 f"  v{number}  from {e.effective_from}  {languages}\n"
                 f"      approved by {e.approved_by}; review due {e.review_due}; {e.change_note}"
             )
-            rows += [f"      {t.language:<5} {t.entry.file}  sha256 {t.sha256[:12]}…" for t in entries]
+            rows += [
+                f"      {t.language:<5} {t.entry.file}  sha256 {t.sha256[:12]}…" + (f"  (revision {t.revision}, from {t.entry.effective_from})" if t.revision > 1 else "")
+                for t in entries
+            ]
     return "\n".join(rows)
 
 
@@ -48,13 +51,13 @@ def language_table(registry: Registry, today: date) -> str:
     for kind, entries in versions.items():
         in_force = [t for t in entries if t.entry.effective_from <= today]
         english = [t for t in in_force if t.language == SOURCE_LANGUAGE]
-        current = max(english, key=lambda t: (t.entry.effective_from, t.version)).version if english else None
+        current = max(english, key=lambda t: t.newness).version if english else None
         row = []
         for language in languages:
             mine = [t for t in in_force if t.language == language]
             now = [t for t in mine if t.version == current]
             if now:
-                status = now[-1].entry.translation_status
+                status = max(now, key=lambda t: t.newness).entry.translation_status
                 row.append(f"v{current}" + ("" if status == "source" else f" {status}"))
             else:
                 row.append("old" if mine else "-")
@@ -69,6 +72,8 @@ def language_table(registry: Registry, today: date) -> str:
 
 def _language_note(t: TemplateVersion, first: TemplateVersion) -> str:
     notes: list[str] = [] if t.entry.translation_status == "source" else [t.entry.translation_status]
+    if t.revision > 1:
+        notes.append(f"revision {t.revision}")
     if t.entry.effective_from != first.entry.effective_from:
         notes.append(f"from {t.entry.effective_from}")
     return t.language + (f" ({', '.join(notes)})" if notes else "")

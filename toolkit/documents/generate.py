@@ -71,9 +71,13 @@ def reader_of(request: Request) -> Party | None:
     return party
 
 
-def render_request(request: Request, *, registry: Registry | None = None, template_version: int | None = None) -> Rendered:
+def render_request(
+    request: Request, *, registry: Registry | None = None, template_version: int | None = None, template_sha256: str | None = None,
+) -> Rendered:
     """Render one document in memory (no file is touched), from the case as it was known
-    on the document's date (:func:`as_known_on`).
+    on the document's date (:func:`as_known_on`). ``template_sha256`` asks for the exact
+    template file a document was made with (:func:`verify`: a translation may have been
+    revised since, on the same date).
 
     The document records its case file by name only (its hash identifies the content),
     so the same case read through another path or working directory gives the same bytes.
@@ -95,6 +99,9 @@ def render_request(request: Request, *, registry: Registry | None = None, templa
         selection = registry.select_for_reader(
             kind.name, request.document_date, language, wants_easy_read=wants_easy_read, version=template_version
         )
+        exact = registry.by_sha256(kind.name, template_sha256) if template_sha256 else None
+        if exact is not None:
+            selection = Selection(exact, selection.requested_language)
         warn_about(selection)
         if reader and wants_easy_read and not is_easy_read(selection.template.language):
             warnings.warn(
@@ -122,7 +129,8 @@ def render_request(request: Request, *, registry: Registry | None = None, templa
         "reader": reader_of_kind(kind.name, str(request.options.get("for_respondent", "")) == "yes"),  # whom it was shaped for
     }
     properties = Properties(
-        title=f"{info.title} — {request.case.reference}",
+        title=info.title,
+        reference=request.case.reference,
         author=f"{request.case.officer.name}, Keniston Housing Association",
         document_date=request.document_date,
         custom={PROP + key: value for key, value in record.items()},
@@ -282,7 +290,9 @@ def verify(document: Path, *, case_path: Path | None = None, registry: Registry 
     )
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", CasedocsWarning)
-        again = render_request(request, registry=registry, template_version=int(recorded["template_version"]))
+        again = render_request(
+            request, registry=registry, template_version=int(recorded["template_version"]), template_sha256=recorded["template_sha256"],
+        )
     if again.selection.template.sha256 != recorded["template_sha256"]:
         return Verdict(False, f"{document}: made with a template whose hash is no longer in the registry")
     if again.data == data:

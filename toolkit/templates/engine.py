@@ -41,12 +41,12 @@ from toolkit.templates.language import is_right_to_left, isolate_left_to_right, 
 from toolkit.templates.package import REFERENCE, PackageChanges, Picture, rels_name
 from toolkit.templates.repair import changes_grid, fix_grids, unique_drawing_ids
 from toolkit.templates.source import jinja_source, paragraph_text
+from toolkit.templates.title import CORE_PROPS as _CORE_PROPS, title_in
 
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _RENDERED_PARTS = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
 _FURNITURE = re.compile(r"^word/(header|footer)\d*\.xml$")
 _CUSTOM_PROPS = "docProps/custom.xml"
-_CORE_PROPS = "docProps/core.xml"
 _SIZE = re.compile(rb'(<w:sz(?:Cs)? w:val=")(\d+)"')
 # a paragraph (not its properties) holding a PAGE field (not NUMPAGES)
 _PAGE_NUMBER_PARAGRAPH = re.compile(rb"<w:p[ >](?:(?!</w:p>).)*?\bPAGE\b.*?</w:p>", re.S)
@@ -97,10 +97,11 @@ class TemplateFile:
 class Properties:
     """What a document records about its own making (core + custom properties)."""
 
-    title: str
+    title: str  # the kind's English title; a translated template's own title replaces it
     author: str
     document_date: date
     custom: Mapping[str, str]
+    reference: str = ""  # follows the title: "Acknowledgement of your report — KHA-2026-0003"
 
 
 class CompiledTemplate:
@@ -120,6 +121,9 @@ class CompiledTemplate:
         if language := template.language:  # the manifest's language, not python-docx's en-US (see language.py)
             for name in [n for n in _STYLE_PARTS if n in self.parts]:
                 self.parts[name] = set_document_language(self.parts[name], language)
+        # a translation (or Easy Read version) names the document in its reader's language
+        translated = bool(language) and str(language).lower() != "en" and _CORE_PROPS in self.parts
+        self.own_title = title_in(self.parts[_CORE_PROPS].decode("utf-8")) if translated else ""
         self.compiled = {}
         self.sources: dict[str, str] = {}  # repaired Jinja source of each part, one paragraph a line
         self.grid_parts: set[str] = set()  # parts whose tables' grids are fixed after rendering
@@ -197,7 +201,7 @@ class CompiledTemplate:
                 out[name] = after
             deflated.update(self._large_deflated)
         if properties is not None:
-            _set_properties(out, properties)
+            _set_properties(out, properties, self.own_title)
         return deterministic_zip(out, deflated)
 
     def _finish_part(self, name: str, rendered: str, first_id: int) -> str:
@@ -325,14 +329,15 @@ def enlarge(xml: bytes) -> bytes:
     return xml
 
 
-def _set_properties(parts: dict[str, bytes], props: Properties) -> None:
+def _set_properties(parts: dict[str, bytes], props: Properties, own_title: str = "") -> None:
+    title = (own_title or props.title) + (f" — {props.reference}" if props.reference else "")
     stamp = datetime.combine(props.document_date, datetime.min.time()).strftime("%Y-%m-%dT%H:%M:%SZ")
     parts[_CORE_PROPS] = (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
         'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
         'xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
-        f"<dc:title>{xml_escape(props.title)}</dc:title><dc:creator>{xml_escape(props.author)}</dc:creator>"
+        f"<dc:title>{xml_escape(title)}</dc:title><dc:creator>{xml_escape(props.author)}</dc:creator>"
         f"<cp:lastModifiedBy>{xml_escape(props.author)}</cp:lastModifiedBy><cp:revision>1</cp:revision>"
         f'<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
         f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified>'

@@ -236,15 +236,15 @@ def check_all(registry: Registry, today: date, context_types: dict[str, dict[str
             findings.append(Finding(f"{kind}/manifest.yaml", f"says kind '{manifest.kind}', but its folder is '{kind}'"))
         if kind not in context_types:
             findings.append(Finding(f"{kind}/manifest.yaml", f"the toolkit makes no document of kind '{kind}'", "warning"))
-        seen: set[tuple[int, str]] = set()
+        seen: set[tuple[int, str, int]] = set()
         for template in registry.versions(kind):
-            key = (template.version, template.language.lower())
+            key = (template.version, template.language.lower(), template.revision)
             if key in seen:
-                findings.append(Finding(f"{kind}/manifest.yaml", f"version {template.version} ({template.language}) is listed twice"))
+                findings.append(Finding(f"{kind}/manifest.yaml", f"version {template.version} ({template.language})" + (f" revision {template.revision}" if template.revision > 1 else "") + " is listed twice"))
             seen.add(key)
             findings += check_version(template, context_types.get(kind))
     for template in registry.review_overdue(today):
         findings.append(
-            Finding(f"{template.kind} v{template.version} ({template.language})", f"review was due on {template.entry.review_due.isoformat()}", "warning")
+            Finding(template.label, f"review was due on {template.entry.review_due.isoformat()}", "warning")
         )
     return findings

@@ -80,6 +80,10 @@ class VersionEntry(BaseModel):
     change_note: str
     translation_status: TranslationStatus = "source"
     translated_by: str | None = None
+    #: A translation (or Easy Read version) revised without a change to the English it
+    #: translates: 2, 3... (absent: the first). The newest revision in force is used; the
+    #: earlier ones stay for the documents made with them.
+    revision: int | None = Field(default=None, ge=2)
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
 
 
@@ -113,9 +117,18 @@ class TemplateVersion:
         return self.entry.sha256
 
     @property
+    def revision(self) -> int:
+        return self.entry.revision or 1
+
+    @property
+    def newness(self) -> tuple[date, int, int]:
+        """Which of two versions in force is the newer: the later date, then version, then revision."""
+        return (self.entry.effective_from, self.version, self.revision)
+
+    @property
     def label(self) -> str:
-        """How messages name it: ``warning-letter v2 (pl)``."""
-        return f"{self.kind} v{self.version} ({self.language})"
+        """How messages name it: ``warning-letter v2 (pl)``, ``consent-form v1 (ar) revision 2``."""
+        return f"{self.kind} v{self.version} ({self.language})" + (f" revision {self.revision}" if self.revision > 1 else "")
 
     def read_bytes(self) -> bytes:
         try:
@@ -191,12 +204,16 @@ class Registry:
         folder = self.root / kind
         return [TemplateVersion(kind, e, folder / e.file) for e in self.manifest(kind).versions]
 
+    def by_sha256(self, kind: str, sha256: str) -> TemplateVersion | None:
+        """The exact file a document records it was made with (any version, language or revision)."""
+        return next((t for t in self.versions(kind) if t.sha256 == sha256), None)
+
     def select(self, kind: str, on: date, language: str = SOURCE_LANGUAGE, version: int | None = None) -> Selection:
         """The version in force on ``on`` (or ``version``), in ``language`` where it exists.
 
         A language falls back first to its base (``pt-BR`` -> ``pt``), then to English;
-        only a translation of the version in force counts. An unreviewed translation is
-        used, with a warning (the caller records it).
+        only a translation of the version in force counts, and of its revisions the newest
+        in force. An unreviewed translation is used, with a warning (the caller records it).
         """
         candidates = self.versions(kind)
         if version is not None:
@@ -217,13 +234,13 @@ class Registry:
             if sources:
                 # Translations follow the wording in force: a translation of an older
                 # version (perhaps citing superseded law) is not used for a newer one.
-                current = max(sources, key=lambda t: (t.entry.effective_from, t.version)).version
+                current = max(sources, key=lambda t: t.newness).version
                 in_force = [t for t in in_force if t.version == current]
             candidates = in_force
         for wanted in _language_chain(language):
             matching = [t for t in candidates if t.language.lower() == wanted]
             if matching:
-                chosen = max(matching, key=lambda t: (t.entry.effective_from, t.version))
+                chosen = max(matching, key=lambda t: t.newness)
                 return Selection(chosen, language)
         raise InputError(f"the {kind} template has no English ({SOURCE_LANGUAGE}) version to fall back on")
 
@@ -249,7 +266,7 @@ class Registry:
             for t in self.versions(kind):
                 if t.entry.effective_from <= today:
                     best = newest.get(t.language)
-                    if best is None or (t.entry.effective_from, t.version) > (best.entry.effective_from, best.version):
+                    if best is None or t.newness > best.newness:
                         newest[t.language] = t
             overdue += [t for t in newest.values() if t.entry.review_due < today]
         return overdue

@@ -34,6 +34,7 @@ from toolkit.errors import InputError, Problem
 from toolkit.templates.language import is_right_to_left, make_right_to_left, script_font, set_document_language
 from toolkit.templates.registry import SOURCE_LANGUAGE, Registry, TemplateVersion
 from toolkit.templates.segments import TRANSLATED_PARTS, Segment, check_translation, segments_of, translate_part
+from toolkit.templates.title import CORE_PROPS, title_in, with_title
 from toolkit.templates.versions import Recorded, add_version
 
 _PLACEHOLDER_NAME = re.compile(r"\{([a-z][a-z0-9_]*)\}")
@@ -71,11 +72,13 @@ def english_version(registry: Registry, kind: str, on: date) -> TemplateVersion:
 
 
 def template_segments(data: bytes) -> list[Segment]:
+    """The title (:mod:`toolkit.templates.title`), then every paragraph with words."""
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         names = sorted(n for n in archive.namelist() if TRANSLATED_PARTS.match(n))
         # the body first, then the letterhead and footers, as a translator reads a letter
         names.sort(key=lambda n: (not n.startswith("word/document"), n))
-        found: list[Segment] = []
+        title = title_in(archive.read(CORE_PROPS).decode("utf-8")) if CORE_PROPS in archive.namelist() else ""
+        found = [Segment(CORE_PROPS, 0, title)] if title else []
         for name in names:
             found += segments_of(name, archive.read(name).decode("utf-8"))
     return found
@@ -85,7 +88,8 @@ def _add_previous_translations(catalog: Catalog, registry: Registry, kind: str, 
     """English -> translation from every earlier version translated into ``language``, where
     the translated .docx has the same paragraphs as its English (as the kit builds them)."""
     versions = registry.versions(kind)
-    for translated in sorted((t for t in versions if t.language.lower() == language.lower()), key=lambda t: t.version):
+    # oldest first, so that a later version's or revision's wording wins
+    for translated in sorted((t for t in versions if t.language.lower() == language.lower()), key=lambda t: (t.version, t.revision)):
         source = next((t for t in versions if t.version == translated.version and t.language == SOURCE_LANGUAGE), None)
         if source is None:
             continue
@@ -93,6 +97,8 @@ def _add_previous_translations(catalog: Catalog, registry: Registry, kind: str, 
         if [(e.part, e.index) for e in english] != [(f.part, f.index) for f in foreign]:
             continue  # built by hand with another layout: nothing can be paired safely
         for e, f in zip(english, foreign):
+            if e.part == CORE_PROPS and f.text == e.text:
+                continue  # a translation made before titles were translated kept the English one
             catalog.add(e.text, _map_placeholders(f, e), locations=[(e.part, e.index + 1)])
 
 
@@ -146,11 +152,16 @@ def build_catalog(registry: Registry, kind: str, language: str, on: date) -> tup
             continue
         comments = [f"{{{name}}} = {_describe(value)}" for name, value in segment.placeholders.items()]
         comments += [f"<{n}>...</{n}> = text in another format (bold, italic...): keep it around the same words" for n in segment.formats]
-        where = {"document": "letter", "header": "letterhead", "footer": "footer"}[re.sub(r"^word/(\D+)\d*\.xml$", r"\1", segment.part)]
-        template.add(segment.text, locations=[(segment.part, segment.index + 1)], auto_comments=[f"In the {where}.", *comments])
+        template.add(segment.text, locations=[(segment.part, segment.index + 1)], auto_comments=[_where(segment.part), *comments])
     # unchanged English keeps its translation; changed English gets the nearest old one, fuzzy
     catalog.update(template, no_fuzzy_matching=False, update_header_comment=False)
     return catalog, english
+
+
+def _where(part: str) -> str:
+    if part == CORE_PROPS:
+        return "The document's title: shown in the PDF's properties and read out first by a screen reader. It must be translated."
+    return "In the " + {"document": "letter", "header": "letterhead", "footer": "footer"}[re.sub(r"^word/(\D+)\d*\.xml$", r"\1", part)] + "."
 
 
 def strings(kind: str, language: str, output: Path, *, registry: Registry | None = None, on: date | None = None) -> Path:
@@ -221,6 +232,8 @@ def translated_docx(english: bytes, translations: dict[str, str], language: str)
                 data = (make_right_to_left(xml, script_font(language)) if rtl else xml).encode("utf-8")
             elif name == "word/styles.xml":
                 data = set_document_language(data, language, font=script_font(language) if rtl else None)
+            elif name == CORE_PROPS and (title := title_in(data.decode("utf-8"))) in translations:
+                data = with_title(data.decode("utf-8"), translations[title]).encode("utf-8")
             archive.writestr(info, data)
     return out.getvalue()
 
@@ -245,6 +258,8 @@ def translate(
             problems.append(Problem(str(po_file), line, 0, f'not translated: "{short}"'))
         elif message.fuzzy:
             problems.append(Problem(str(po_file), line, 0, f'marked fuzzy (check it, then remove the fuzzy flag): "{short}"'))
+        elif segment.part == CORE_PROPS and str(message.string).strip() == segment.text:
+            problems.append(Problem(str(po_file), line, 0, f'the title is still in English (translate it: it names the document): "{short}"'))
         elif (why := check_translation(segment, str(message.string))) is not None:
             problems.append(Problem(str(po_file), line, 0, f'{why}: "{short}"'))
         else:
@@ -254,7 +269,9 @@ def translate(
     data = translated_docx(loaded.english.read_bytes(), translations, loaded.language)
     translator = str(loaded.catalog.last_translator or "").strip()
     translator = "" if translator.startswith("FULL NAME") else translator
-    note = f"{loaded.language} translation of version {loaded.english.version}, from {po_file.name}"
+    revisions = [t for t in registry.versions(kind) if t.version == loaded.english.version and t.language.lower() == loaded.language.lower()]
+    revision = f", revision {max(t.revision for t in revisions) + 1}" if revisions else ""
+    note = f"{loaded.language} translation of version {loaded.english.version}{revision}, from {po_file.name}"
     return add_version(
         kind, data, registry=registry, language=loaded.language, effective_from=effective_from,
         change_note=note + (f"; reviewed by {reviewed_by}." if reviewed_by else "."),

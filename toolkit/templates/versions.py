@@ -29,7 +29,8 @@ import yaml
 from toolkit.errors import InputError
 from toolkit.output import replace_atomically
 from toolkit.templates.lint import Finding, check_version, context_types
-from toolkit.templates.registry import MANIFEST, SOURCE_LANGUAGE, Registry, TemplateVersion, TranslationStatus, VersionEntry
+from toolkit.templates.title import own_title
+from toolkit.templates.registry import MANIFEST, SOURCE_LANGUAGE, Registry, TemplateVersion, TranslationStatus, VersionEntry, plain_language
 
 REVIEW_YEARS = 3  # policy 13: "This policy is reviewed every 3 years"; its letters with it
 
@@ -60,11 +61,14 @@ def add_version(
 
     The number is the next one for English; a translation (any other ``language``) takes
     the number of the newest English version, the wording it translates, as the registry
-    only uses a translation of the version in force. ``effective_from`` defaults to
+    only uses a translation of the version in force; a second translation of that
+    English into the same language is its next revision (``<kind>-vN-<lang>-r2.docx``),
+    and must carry a title in its language. ``effective_from`` defaults to
     ``today``; ``review_due`` to :data:`REVIEW_YEARS` later. An English version needs
     ``approved_by``; a translation defaults to the approver of the English wording.
     Raises :class:`InputError` (nothing written) for a file that cannot be read or fails
-    the lint, an unknown kind, or a version that is already recorded.
+    the lint, an unknown kind, a file recorded already, a revision dated before the one it
+    follows, or a translation whose title is still the English one.
     """
     registry = registry or Registry()
     today = today or date.today()
@@ -73,33 +77,33 @@ def add_version(
     language = language.strip() or SOURCE_LANGUAGE
     is_source = language.lower() == SOURCE_LANGUAGE
     english = [t for t in existing if t.language.lower() == SOURCE_LANGUAGE]
+    start = effective_from or today
+    revision: int | None = None
     if is_source:
         number = max((t.version for t in existing), default=0) + 1
     else:
         if not english:
             raise InputError(f"{kind} has no English version for a {language} translation to translate")
-        number = max(english, key=lambda t: (t.entry.effective_from, t.version)).version
-        clash = [t for t in existing if t.version == number and t.language.lower() == language.lower()]
-        if clash:
-            raise InputError(
-                f"{kind} version {number} already has a {language} translation ({clash[0].entry.file}); "
-                f"record the changed English wording as a new version first, then its translation"
-            )
+        number = max(english, key=lambda t: t.newness).version
+        revision = _next_revision(kind, [t for t in existing if t.version == number and t.language.lower() == language.lower()], data, start)
+        _check_title(kind, language, data, next(t for t in english if t.version == number))
     if not approved_by:
         if is_source:
             raise InputError(f"a new version of {kind} needs the name of whoever approved it (--approved-by NAME)")
         approved_by = next(t.entry.approved_by for t in english if t.version == number)
-    start = effective_from or today
+    suffix = f"-r{revision}" if revision else ""
+    default_note = f"Version {number}." if is_source else f"{language} translation of version {number}" + (f", revision {revision}." if revision else ".")
     entry = VersionEntry(
         version=number,
         language=language,
-        file=f"{kind}-v{number}-{language}.docx",
+        file=f"{kind}-v{number}-{language}{suffix}.docx",
         effective_from=start,
         approved_by=approved_by,
         review_due=review_due or _years_later(start, REVIEW_YEARS),
-        change_note=change_note or (f"{language} translation of version {number}." if not is_source else f"Version {number}."),
+        change_note=change_note or default_note,
         translation_status=translation_status or ("source" if is_source else "unreviewed"),
         translated_by=translated_by,
+        revision=revision,
         sha256=hashlib.sha256(data).hexdigest(),
     )
     folder = registry.root / kind
@@ -121,6 +125,41 @@ def add_version(
             target.unlink(missing_ok=True)
             raise
     return Recorded(TemplateVersion(kind, entry, target), [f for f in findings if f.severity != "error"])
+
+
+def _next_revision(kind: str, earlier: list[TemplateVersion], data: bytes, start: date) -> int | None:
+    """The revision number for another translation of the same English (None: the first).
+
+    A translation is revised when the English has not changed but the translation must
+    (a reviewer's corrections, a draft made from English corrected since): the revision
+    takes effect no earlier than the one it follows, so documents already issued keep
+    theirs, and is refused when it changes nothing.
+    """
+    if not earlier:
+        return None
+    newest = max(earlier, key=lambda t: t.newness)
+    if newest.sha256 == hashlib.sha256(data).hexdigest():
+        raise InputError(f"this file is {newest.label} already ({newest.entry.file}): nothing to record")
+    if start < newest.entry.effective_from:
+        raise InputError(
+            f"a revision of {newest.label} cannot take effect on {start.isoformat()}, before the revision it "
+            f"replaces ({newest.entry.effective_from.isoformat()}): documents made since would change"
+        )
+    return max(t.revision for t in earlier) + 1
+
+
+def _check_title(kind: str, language: str, data: bytes, english: TemplateVersion) -> None:
+    """A translation names itself in its own language (its title is the PDF's title, read out
+    by screen readers); an Easy Read version may keep the English one."""
+    if plain_language(language) == SOURCE_LANGUAGE:
+        return
+    own, original = own_title(data), own_title(english.read_bytes())
+    if not own or own == original:
+        raise InputError(
+            f"the {language} {kind} has no title in {language} (its title is {own or 'empty'!r}): "
+            "give the document its translated title (in Word: File > Info > Properties > Title; "
+            "in a catalogue: the message of the title), then record it again"
+        )
 
 
 def _read_source(source: Path | bytes) -> bytes:
