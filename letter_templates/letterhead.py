@@ -251,7 +251,8 @@ def save(
     manifest_path = folder / "manifest.yaml"
     manifest = yaml.safe_load(manifest_path.read_text()) if manifest_path.exists() else {}
     manifest.update({"kind": kind, "title": title, "description": description})
-    versions = [v for v in manifest.get("versions", []) if (v["version"], v.get("language", "en")) != (version, language)]
+    # the first revision of (version, language) is this script's; later revisions are recorded by add_version
+    versions = [v for v in manifest.get("versions", []) if (v["version"], v.get("language", "en"), v.get("revision")) != (version, language, None)]
     entry = {
         "version": version, "language": language, "file": path.name, "effective_from": effective_from,
         "approved_by": approved_by, "review_due": review_due, "change_note": change_note,
@@ -261,7 +262,7 @@ def save(
         entry["translated_by"] = translated_by
     entry["sha256"] = hashlib.sha256(path.read_bytes()).hexdigest()
     versions.append(entry)
-    manifest["versions"] = sorted(versions, key=lambda v: (v["version"], v["language"]))
+    manifest["versions"] = sorted(versions, key=lambda v: (v["version"], v["language"], v.get("revision") or 1))
     manifest_path.write_text(
         "# Versions of this template: never edit an approved .docx in place; add a new version.\n"
         + yaml.safe_dump(manifest, sort_keys=False, allow_unicode=True, width=100)

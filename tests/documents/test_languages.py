@@ -45,7 +45,7 @@ def rendered(c, kind: str, on: date, party: str = "V1"):
 def test_polish_variants_are_registered_as_version_1_unreviewed():
     registry = Registry()
     for kind in ("acknowledgement", "consent-form"):
-        entries = {(t.version, t.language): t.entry for t in registry.versions(kind)}
+        entries = {(t.version, t.language): t.entry for t in registry.versions(kind) if t.revision == 1}
         polish = entries[(1, "pl")]
         assert (1, "en") in entries
         assert polish.translation_status == "unreviewed" and polish.translated_by
@@ -53,6 +53,8 @@ def test_polish_variants_are_registered_as_version_1_unreviewed():
         selection = registry.select(kind, POLISH_FROM, "pl")
         assert selection.template.language == "pl" and not selection.fell_back
         assert registry.select(kind, POLISH_FROM, "pl-PL").template.language == "pl"
+        # revision 2 (the title in Polish; the consent form made again from the English as it is now) from 30 November
+        assert selection.template.revision == 1 and registry.select(kind, date(2026, 11, 30), "pl").template.revision == 2
 
 
 def test_polish_dates_from_babel():
@@ -72,7 +74,7 @@ def test_polish_acknowledgement_text():
     assert "profesjonalnego tłumacza (język: polski)" in joined  # she needs an interpreter
     assert "Z poważaniem" in body
     assert any(p.startswith("Nr sprawy KHA-2026-0001 · Strona") for p in paragraphs(result.data, "footer"))
-    assert notes == ["the pl translation of acknowledgement v1 (pl) has not been reviewed: have it checked before relying on it"]
+    assert notes == ["the pl translation of acknowledgement v1 (pl) revision 2 has not been reviewed: have it checked before relying on it"]
     assert result.notes == notes
 
 

@@ -111,19 +111,20 @@ def test_easy_read_revision_through_the_cli(tmp_path: Path, monkeypatch: pytest.
     shutil.copytree(registry_root := Path(__file__).resolve().parents[2] / "letter_templates" / "consent-form", root / "consent-form",
                     ignore=shutil.ignore_patterns("*.py", "*.po"))
     monkeypatch.setenv(TEMPLATES_ENV, str(root))
+    after = max(t.revision for t in Registry(root).versions("consent-form") if t.language == "en-x-easyread") + 1
     easy = registry_root / "consent-form-v1-en-x-easyread.docx"
     changed = tmp_path / "easy.docx"
     changed.write_bytes(replace_part(easy.read_bytes(), "word/document.xml", lambda xml: xml.replace("Saying no is fine.", "It is fine to say no.")))
     code = main(["templates", "new-version", "consent-form", str(changed), "--language", "en-x-easyread", "--effective-from", "2026-12-07"])
     out, err = capsys.readouterr()
     assert code == 0, err
-    assert out.strip().endswith("consent-form-v1-en-x-easyread-r2.docx")
-    assert "recorded consent-form v1 (en-x-easyread) revision 2, in force from 2026-12-07" in err
+    assert out.strip().endswith(f"consent-form-v1-en-x-easyread-r{after}.docx")
+    assert f"recorded consent-form v1 (en-x-easyread) revision {after}, in force from 2026-12-07" in err
     assert own_title(changed.read_bytes())  # an Easy Read version may keep the English title
     code = main(["templates", "list"])
     listing = capsys.readouterr().out
-    assert "en-x-easyread (unreviewed, revision 2, from 2026-12-07)" in listing
-    assert "consent-form-v1-en-x-easyread-r2.docx" in listing and "(revision 2, from 2026-12-07)" in listing
+    assert f"en-x-easyread (unreviewed, revision {after}, from 2026-12-07)" in listing
+    assert f"consent-form-v1-en-x-easyread-r{after}.docx" in listing and f"(revision {after}, from 2026-12-07)" in listing
     assert main(["templates", "check", "--today", "2026-12-07"]) == 0, capsys.readouterr().err
-    document = Document(io.BytesIO((root / "consent-form" / "consent-form-v1-en-x-easyread-r2.docx").read_bytes()))
+    document = Document(io.BytesIO((root / "consent-form" / f"consent-form-v1-en-x-easyread-r{after}.docx").read_bytes()))
     assert "It is fine to say no." in "\n".join(c.text for t in document.tables for r in t.rows for c in r.cells)

@@ -13,8 +13,14 @@ the old translation marked fuzzy (Babel's own matching), for the translator to r
 picture kept, only the words changed -- refusing a catalogue with untranslated or fuzzy
 strings, or a translation that loses a placeholder, and records it as a new version through
 :func:`toolkit.templates.versions.add_version` (status ``unreviewed`` until
-``--reviewed-by``). A right-to-left language gets its paragraphs, runs and tables set right
-to left and a font for its script.
+``--reviewed-by``; a second translation of the same English is that translation's next
+revision). A right-to-left language gets its paragraphs, runs and tables set right to left
+and a font for its script.
+
+The document's title (:mod:`toolkit.templates.title`) is the catalogue's first message: a
+translation names the document in its reader's language, so it is refused untranslated or
+left in English. The catalogues kept beside the templates offer their finished messages
+again, so English corrected in place is offered with only its changed paragraphs to do.
 """
 
 from __future__ import annotations
@@ -85,8 +91,21 @@ def template_segments(data: bytes) -> list[Segment]:
 
 
 def _add_previous_translations(catalog: Catalog, registry: Registry, kind: str, language: str) -> None:
-    """English -> translation from every earlier version translated into ``language``, where
-    the translated .docx has the same paragraphs as its English (as the kit builds them)."""
+    """English -> translation from the catalogues kept beside the templates (``<kind>-vN-<lang>[-rR].po``,
+    finished messages only), then from every earlier version translated into ``language``
+    where the translated .docx has the same paragraphs as its English (as the kit builds them)."""
+    folder = registry.root / kind
+    mine = re.compile(rf"{re.escape(kind)}-v(\d+)-{re.escape(language)}(?:-r(\d+))?\.po", re.I)
+    # oldest first (version, then revision), so that the latest wording wins
+    kept_files = sorted((int(m.group(1)), int(m.group(2) or 1), p) for p in folder.glob("*.po") if (m := mine.fullmatch(p.name)))
+    for *_, kept in kept_files:
+        try:
+            previous = read_po(io.BytesIO(kept.read_bytes()))
+        except (OSError, PoFileError, ValueError, UnicodeDecodeError):
+            continue  # a damaged old catalogue offers nothing; the translator still gets every message
+        for message in previous:
+            if message.id and message.string and not message.fuzzy:
+                catalog.add(message.id, message.string, locations=message.locations)
     versions = registry.versions(kind)
     # oldest first, so that a later version's or revision's wording wins
     for translated in sorted((t for t in versions if t.language.lower() == language.lower()), key=lambda t: (t.version, t.revision)):
