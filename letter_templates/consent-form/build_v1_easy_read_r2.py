@@ -152,7 +152,7 @@ signature_table(
     "{{ signer.name }}",
 )
 tag(doc, "{%p if interpreter_name %}")
-heading(doc, "What the interpreter says", 2)
+heading(doc, "What the interpreter says")
 para(doc, "I, {{ interpreter_name }}, read this form with {{ party.name }}{% if language_used != 'en' %} in {{ language_used|language }}{% endif %}. I said all of it, and I said it right. {{ party.name }} told me they understood it. They could ask questions before they {% if basis == 'consent' %}decided{% else %}signed{% endif %}.").paragraph_format.keep_with_next = True
 signature_table(doc, ("Interpreter", "Name", "Signature", "Date"), "person in [interpreter_name]", "Interpreter", "{{ person }}")
 tag(doc, "{%p endif %}")
@@ -160,6 +160,7 @@ signature_table(
     doc, ("With", "Name", "Signature", "Date"), "person in [officer]",
     "{{ association.name }}", "{{ person.name }}, {{ person.job_title }}",
 )
+doc.paragraphs[-1].paragraph_format.keep_with_next = True  # the last line never alone on a page
 para(doc, "We will give you a copy of this form.")
 
 doc.core_properties.author = "Keniston Housing Association"

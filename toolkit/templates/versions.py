@@ -154,7 +154,7 @@ def _check_title(kind: str, language: str, data: bytes, english: TemplateVersion
     if plain_language(language) == SOURCE_LANGUAGE:
         return
     own, original = own_title(data), own_title(english.read_bytes())
-    if not own or own == original:
+    if original and (not own or own == original):  # an untitled English gives nothing to translate
         raise InputError(
             f"the {language} {kind} has no title in {language} (its title is {own or 'empty'!r}): "
             "give the document its translated title (in Word: File > Info > Properties > Title; "
