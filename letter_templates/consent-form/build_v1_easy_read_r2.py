@@ -6,11 +6,10 @@ its own purposes; a record on another lawful basis where the person is not free 
 interpreter's declaration and signature, with no leftover prompt. Revision 1
 (``build_v1_easy_read.py``) was made from the English before that; this one says the same
 as the English form now does, in short sentences, one idea a line, each with a picture.
-It is recorded through :func:`toolkit.templates.versions.add_version` as the next revision
+It is recorded through ``letterhead.record`` (``add_version``) as the next revision
 of the Easy Read version (``templates new-version --language en-x-easyread`` does the same).
 """
 
-import io
 import sys
 from datetime import date
 from pathlib import Path
@@ -20,9 +19,7 @@ from docx.shared import Mm
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from easyread import EASY_READ, easy_document, ideas
 from forms import fact_table, signature_table, tick_table
-from letterhead import heading, para, set_widths, tag
-
-from toolkit.templates.versions import add_version
+from letterhead import heading, para, record, set_widths, tag
 
 PURPOSES = "{% for purpose in agency.purposes %}{{ purpose }}{% if not loop.last %}; {% endif %}{% else %}To help you, and to stop the harassment.{% endfor %}"
 WHO = "{% if minor %}{{ party.name }}{% else %}you{% endif %}"
@@ -163,16 +160,12 @@ signature_table(
 doc.paragraphs[-1].paragraph_format.keep_with_next = True  # the last line never alone on a page
 para(doc, "We will give you a copy of this form.")
 
-doc.core_properties.author = "Keniston Housing Association"
-doc.core_properties.title = "Sharing your information"  # the Easy Read title, for the PDF and screen readers
-buffer = io.BytesIO()
-doc.save(buffer)
-recorded = add_version(
-    "consent-form", buffer.getvalue(), language=EASY_READ, effective_from=date(2026, 11, 30), today=date(2026, 11, 30),
+record(
+    doc, "consent-form", title="Sharing your information",  # the Easy Read title, for the PDF and screen readers
+    language=EASY_READ, effective_from=date(2026, 11, 30), today=date(2026, 11, 30),
     change_note="Easy Read version of version 1, revision 2: made from the English form as it is now (each organisation's "
     "own purposes, the record on another lawful basis, the interpreter's declaration).",
     translation_status="unreviewed",
     translated_by="Easy Read draft written with the casedocs tooling (AI-assisted) on 2026-11-30; to be checked "
     "with people who use Easy Read before it is marked reviewed",
 )
-print(recorded.template.path)
