@@ -161,7 +161,9 @@ def test_the_arabic_catalogue_round_trips_through_the_kit() -> None:
     assert english.version == 2
     kept_strings = {m.id: m.string for m in kept if m.id}
     again_strings = {m.id: m.string for m in again if m.id}
+    # the title became a message after this catalogue was made: offered, to be titled in Arabic in a revision
+    assert again_strings.pop("An update on your case") in (None, "")
     assert again_strings == kept_strings
-    assert all(m.string and not m.fuzzy for m in again if m.id)
+    assert all(m.string and not m.fuzzy for m in again if m.id in kept_strings)
     recorded = Registry().select("update-letter", V2_FROM, "ar").template
     assert recorded.entry.translation_status == "unreviewed" and "qualified Arabic translator" in (recorded.entry.translated_by or "")
