@@ -20,7 +20,7 @@ from toolkit.casefile.model import Case
 from toolkit.documents.base import Request
 from toolkit.documents.generate import render_request, to_pdf
 from toolkit.merge.recipients import Recipient
-from toolkit.merge.run import render_recipient
+from toolkit.merge.letter import render_recipient
 from toolkit.templates.registry import Registry
 
 ON = date(2026, 11, 30)  # the revisions are in force from their recording
