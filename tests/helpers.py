@@ -7,6 +7,7 @@ pyproject.toml), so no test imports another test module.
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import io
 import re
@@ -15,11 +16,13 @@ import zipfile
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 import yaml
 from docx import Document
 
 from toolkit.casefile.model import Case
+from toolkit.casefile.rules import case_problems
 from toolkit.pdf.convert import find_soffice
 from toolkit.templates.registry import TEMPLATES_DIR
 
@@ -155,6 +158,44 @@ def fixture_case(folder: Path, text: str = FIXTURE_CASE) -> Path:
     return path
 
 
+# -- a case's plain data, as the loader reads it from YAML -----------------------------
+def case_data(**sections: Any) -> dict[str, Any]:
+    """A case file's plain data: the keys every case starts with (KHA-2026-0950, received late on
+    Sunday 1 March 2026, Priya Sharma's), then ``sections`` in the order given (the order the
+    lines of a dumped file follow, so a test can name the line of a problem)."""
+    return {
+        "schema_version": 1,
+        "reference": "KHA-2026-0950",
+        "received": "2026-03-01T22:15",
+        "status": "open",
+        "officer": {"name": "Priya Sharma", "job_title": "Housing Officer", "phone": "020 7946 0314", "email": "p.sharma@example.org"},
+        "location": {"address": ["Larkspur Court"], "postcode": "BR6 9QT"},
+        "categories": ["verbal_abuse"],
+        "motivation": [],
+        **copy.deepcopy(sections),
+    }
+
+
+def rules_data(**changes: Any) -> dict[str, Any]:
+    """The consistent case the cross-key rule tests start from (a guardian, a witness and a
+    second evidence item to refer to), with top-level keys replaced."""
+    data = case_data(
+        parties=[
+            {"id": "V1", "role": "victim", "name": "Agnieszka Wiśniewska"},
+            {"id": "P1", "role": "perpetrator", "name": "Craig Denton", "date_of_birth": "1988-10-12"},
+            {"id": "G1", "role": "parent_guardian", "name": "Sandra Denton"},
+            {"id": "W1", "role": "witness", "name": "Olu Bankole"},
+        ],
+        incidents=[{"id": "I1", "perpetrators": ["P1"], "victims": ["V1"], "witnesses": ["W1"], "evidence": ["E1"]}],
+        evidence=[{"id": "E1", "kind": "photo"}, {"id": "E2", "kind": "photo"}],
+    )
+    data.update(changes)
+    return data
+
+
+def rule_problems(value: dict[str, Any], source: Path | None = None) -> list[tuple[tuple[Any, ...], str]]:
+    """(key path, message) of every cross-key problem, as ``validate`` words it without lines."""
+    return [(p.path, p.render()) for p in case_problems(value, source)]
 
 
 #: PD 22's statement of truth, word for word (tests/documents/test_court.py checks it against docs/domain.md).

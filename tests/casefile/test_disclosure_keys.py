@@ -15,22 +15,16 @@ from typing import Any
 import pytest
 import yaml
 
+from helpers import case_data
 from toolkit.casefile.loader import load_bytes
 from toolkit.casefile.model import Case
-from toolkit.casefile.rules import case_problems, case_warnings
+from toolkit.casefile.references import case_warnings
+from toolkit.casefile.rules import case_problems
 from toolkit.cli.main import main
 from toolkit.errors import InputError
 
-BASE: dict[str, Any] = {
-    "schema_version": 1,
-    "reference": "KHA-2026-0950",
-    "received": "2026-03-01T22:15",
-    "status": "open",
-    "officer": {"name": "Priya Sharma", "job_title": "Housing Officer", "phone": "020 7946 0314", "email": "p.sharma@example.org"},
-    "location": {"address": ["Larkspur Court"], "postcode": "BR6 9QT"},
-    "categories": ["verbal_abuse"],
-    "motivation": [],
-    "parties": [
+BASE: dict[str, Any] = case_data(
+    parties=[
         {"id": "V1", "role": "victim", "name": "Agnieszka Wiśniewska", "may_be_named": "true"},
         {"id": "W1", "role": "witness", "name": "Olu Bankole", "anonymous": "true"},
         {
@@ -38,15 +32,15 @@ BASE: dict[str, Any] = {
             "tenancy": {"type": "assured", "clauses": [{"number": "4.1", "text": "No nuisance."}, {"number": "4.3", "text": "No harassment."}]},
         },
     ],
-    "incidents": [
+    incidents=[
         {
             "id": "I1", "occurred": "2026-03-01T21:50", "category": "verbal_abuse", "description": "Mr Denton shouted at Ms Wiśniewska.",
             "allegation": "It is reported that you shouted abuse at a neighbour on the landing.",
             "perpetrators": ["P1"], "victims": ["V1"], "witnesses": ["W1"], "clauses": ["4.3"],
         }
     ],
-    "evidence": [{"id": "E1", "kind": "photo", "provided_by": "W1", "withhold_from_respondent": "true"}],
-}
+    evidence=[{"id": "E1", "kind": "photo", "provided_by": "W1", "withhold_from_respondent": "true"}],
+)
 
 
 def data(**incident: Any) -> dict[str, Any]:

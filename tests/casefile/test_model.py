@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from helpers import FIXTURE
+from helpers import FIXTURE, case_data
 from toolkit.casefile.loader import load_case
 from toolkit.casefile.model import ABC, Case, Consent, Party
 from toolkit.casefile.values import add_months, initials, start_of
@@ -17,21 +17,13 @@ from toolkit.deadlines.check import status_of
 from toolkit.deadlines.clocks import twenty_four_hour_clocks
 
 
-BASE: dict[str, Any] = {
-    "schema_version": 1,
-    "reference": "KHA-2026-0950",
-    "received": "2026-03-01T22:15",
-    "status": "open",
-    "officer": {"name": "Priya Sharma", "job_title": "Housing Officer", "phone": "020 7946 0314", "email": "p.sharma@example.org"},
-    "location": {"address": ["Larkspur Court"], "postcode": "BR6 9QT"},
-    "categories": ["verbal_abuse"],
-    "motivation": [],
-    "parties": [
+BASE: dict[str, Any] = case_data(
+    parties=[
         {"id": "V1", "role": "victim", "name": "Agnieszka Wiśniewska"},
         {"id": "P1", "role": "perpetrator", "name": "Craig Denton"},
     ],
-    "incidents": [{"id": "I1", "occurred": "2026-03-01T21:50", "category": "verbal_abuse", "description": "Abuse."}],
-}
+    incidents=[{"id": "I1", "occurred": "2026-03-01T21:50", "category": "verbal_abuse", "description": "Abuse."}],
+)
 
 
 def make_case(**changes: Any) -> Case:

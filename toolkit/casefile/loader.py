@@ -15,7 +15,8 @@ from collections.abc import Iterable
 
 from pydantic import ValidationError
 
-from toolkit.casefile.rules import case_problems, case_warnings
+from toolkit.casefile.references import case_warnings
+from toolkit.casefile.rules import case_problems
 from toolkit.errors import InputError, Problem
 from toolkit.casefile.messages import one_line, plain_message, unknown_key_suggestion
 from toolkit.casefile.model import Case

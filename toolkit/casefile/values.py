@@ -4,7 +4,7 @@ Values arrive from :mod:`toolkit.casefile.source` as plain strings (or ``None``)
 validators here turn them into dates and date-times by our own rules, so that ``2026-02-30``
 is reported as "not a date" and a date is never silently taken for a date-time (or the
 other way round). The models (:mod:`toolkit.casefile.model`) and the cross-key rules
-(:mod:`toolkit.casefile.rules`) both build on this module, which imports neither.
+(:mod:`toolkit.casefile.rules` and the rules it runs) build on this module, which imports neither.
 """
 
 from __future__ import annotations
