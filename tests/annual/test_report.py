@@ -239,15 +239,3 @@ def test_charts_are_deterministic_pngs_without_metadata(cases: list[Case], repor
 
 def test_charts_can_be_left_out(cases: list[Case]) -> None:
     assert report_context(cases[:20], YEAR, on=ON, charts=False)["charts"] == []
-
-
-@pytest.mark.parametrize(
-    ("answer", "group"),
-    [("Mixed - White and Black Caribbean", "Mixed or multiple ethnic groups"), ("Mixed: White and Asian", "Mixed or multiple ethnic groups"),
-     ("Black British", "Black, Black British, Caribbean or African"), ("White - Polish", "White"), ("Asian - Indian", "Asian or Asian British")],
-)
-def test_ethnic_groups(answer: str, group: str) -> None:
-    from toolkit.annual.report import CHARACTERISTICS
-
-    ethnicity = next(c for c in CHARACTERISTICS if c.key == "ethnicity")
-    assert ethnicity.group(answer) == group

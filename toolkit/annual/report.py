@@ -8,7 +8,8 @@ What the committee gets, for year Y against year Y-1:
   the Equality Act 2010 and the five strands the police monitor for hate crime) and the
   location (estate) of the incidents;
 - the characteristics of victims and perpetrators, grouped into standard categories
-  (the case files hold free text, which could itself identify someone);
+  (the case files hold free text, which could itself identify someone;
+  :mod:`toolkit.annual.equality`);
 - victims' comments on the service: satisfaction rates, and their words with every
   name, place, reference, phone number, e-mail address and date taken out;
 - Keniston's own performance: every promise (24-hour clocks, contact intervals, the ABC
@@ -25,17 +26,16 @@ was *done*; a comment to the year it is dated; a promise to the year its clock s
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 from toolkit.association import KENISTON
 from toolkit.casefile.model import Case
 from toolkit.annual.newsletter import ENFORCEMENT, enforcement_counts
 from toolkit.annual.commentary import action_plan, change_sentence, trend_sentences
+from toolkit.annual.equality import CHARACTERISTICS, characteristic_table
 from toolkit.annual.performance import PromiseRow, performance, rate
 from toolkit.annual.redact import MONTHS, Redactor
 from toolkit.annual.stats import FEWER_THAN, Table, percentage, suppress
@@ -97,100 +97,11 @@ ACTION_LABELS = {
 SUPPORT = ("initial_contact", "incident_form", "interpreter_booked", "referral", "victim_update", "graffiti_removal",
            "emergency_repair", "security_works", "mediation", "case_review", "abc_review", "other")
 SATISFACTION = {"yes": "Satisfied", "partly": "Partly satisfied", "no": "Not satisfied"}
-NOT_RECORDED = "Not recorded"
-AGE_BANDS = ("Under 10", "10-17", "18-24", "25-34", "35-44", "45-54", "55-64", "65-74", "75 and over")  # every band, even when empty
-PREFER_NOT = "Prefer not to say"
 NOT_KNOWN_ESTATE = "Estate not recorded"
 
 
 def month(day: date) -> str:
     return f"{MONTHS[day.month - 1]} {day.year}"
-
-
-# -- equality monitoring answers, grouped ------------------------------------------------------
-def _yes_no(text: str) -> str:
-    low = text.strip().lower()
-    if low.startswith("prefer"):
-        return PREFER_NOT
-    if low.startswith("yes") or low == "y":
-        return "Yes"
-    if low.startswith("no") and not low.startswith("not"):
-        return "No"
-    return "Other answer"
-
-
-def _keyword(groups: list[tuple[str, tuple[str, ...]]], other: str) -> Callable[[str], str]:
-    def group(text: str) -> str:
-        low = text.strip().lower()
-        if low.startswith("prefer"):
-            return PREFER_NOT
-        for label, words in groups:
-            if any(low.startswith(w) or f" {w}" in f" {low}" for w in words):
-                return label
-        return other
-
-    return group
-
-
-def _age_band(text: str) -> str:
-    low = text.strip().lower().replace("–", "-").replace(" ", "")
-    if low.startswith("prefer"):
-        return PREFER_NOT
-    if m := re.fullmatch(r"(\d{1,3})-(\d{1,3})", low):
-        return f"{int(m.group(1))}-{int(m.group(2))}"
-    if m := re.fullmatch(r"(\d{1,3})(\+|andover|orover)", low):
-        return f"{int(m.group(1))} and over"
-    if m := re.fullmatch(r"(under|below)(\d{1,3})", low):
-        return f"Under {int(m.group(2))}"
-    return "Other answer"
-
-
-def _age_order(label: str) -> tuple[int, int]:
-    if label.startswith("Under"):
-        return (0, int(label.split()[1]))
-    if m := re.match(r"(\d+)", label):
-        return (1, int(m.group(1)))
-    return (2, 0)
-
-
-@dataclass(frozen=True)
-class Characteristic:
-    key: str
-    title: str
-    group: Callable[[str], str]
-    order: tuple[str, ...]  # fixed rows (answers seen outside them are added, sorted)
-
-
-CHARACTERISTICS = (
-    Characteristic("age_band", "Age", _age_band, AGE_BANDS),
-    Characteristic("sex", "Sex", _keyword([("Female", ("female", "woman", "f")), ("Male", ("male", "man", "m"))], "Another term"),
-                   ("Female", "Male", "Another term")),
-    Characteristic("ethnicity", "Ethnic group", _keyword([
-        # first match wins: "Mixed - White and Black Caribbean" is mixed, not Black or White
-        ("Mixed or multiple ethnic groups", ("mixed", "multiple")),
-        ("Asian or Asian British", ("asian",)),
-        ("Black, Black British, Caribbean or African", ("black", "african", "caribbean")),
-        ("White", ("white",)),
-        ("Other ethnic group", ("other", "arab", "any other")),
-    ], "Other ethnic group"), ("Asian or Asian British", "Black, Black British, Caribbean or African",
-                               "Mixed or multiple ethnic groups", "White", "Other ethnic group")),
-    Characteristic("disability", "Disability", _yes_no, ("Yes", "No")),
-    Characteristic("religion_belief", "Religion or belief", _keyword([
-        ("No religion", ("no religion", "none", "atheist", "agnostic")),
-        ("Buddhist", ("buddhis",)), ("Christian", ("christian", "catholic", "anglican", "church")),
-        ("Hindu", ("hindu",)), ("Jewish", ("jew", "judaism")), ("Muslim", ("muslim", "islam")), ("Sikh", ("sikh",)),
-    ], "Any other religion or belief"), ("No religion", "Buddhist", "Christian", "Hindu", "Jewish", "Muslim", "Sikh",
-                                          "Any other religion or belief")),
-    Characteristic("sexual_orientation", "Sexual orientation", _keyword([
-        ("Heterosexual or straight", ("hetero", "straight")), ("Gay or lesbian", ("gay", "lesbian")), ("Bisexual", ("bisexual",)),
-    ], "Another sexual orientation"), ("Heterosexual or straight", "Gay or lesbian", "Bisexual", "Another sexual orientation")),
-    Characteristic("gender_reassignment", "Gender reassignment", _yes_no, ("Yes", "No")),
-    Characteristic("marriage_civil_partnership", "Marriage and civil partnership", _keyword([
-        ("Married or in a civil partnership", ("married", "civil partner")), ("Single", ("single", "never")),
-        ("Separated, divorced or dissolved", ("separated", "divorced", "dissolved")), ("Widowed", ("widow",)),
-    ], "Other answer"), ("Married or in a civil partnership", "Single", "Separated, divorced or dissolved", "Widowed")),
-    Characteristic("pregnancy_maternity", "Pregnancy and maternity", _yes_no, ("Yes", "No")),
-)
 
 
 # -- counting ------------------------------------------------------------------------------------
@@ -211,22 +122,6 @@ def _trend(title: str, rows: list[str], counts: dict[int, dict[str, int]], years
     )
 
 
-def _characteristic_table(spec: Characteristic, victims: list[Any], perpetrators: list[Any], year: int) -> Table:
-    counts: dict[tuple[str, str], int] = {}
-    seen: set[str] = set()
-    for column, people in (("Victims", victims), ("Perpetrators", perpetrators)):
-        for person in people:
-            answer = getattr(person.characteristics, spec.key, None) if person.characteristics else None
-            label = spec.group(answer) if answer else NOT_RECORDED
-            seen.add(label)
-            counts[(label, column)] = counts.get((label, column), 0) + 1
-    extra = sorted((s for s in seen if s not in spec.order and s not in (PREFER_NOT, NOT_RECORDED)),
-                   key=_age_order if spec.key == "age_band" else str)
-    rows = [*spec.order, *extra, PREFER_NOT, NOT_RECORDED]
-    return suppress(
-        f"{spec.title} of victims and perpetrators, cases reported in {year}", rows, ["Victims", "Perpetrators"], counts,
-        row_header=spec.title, column_totals=True,
-    )
 
 
 def _actions_for(case: Case) -> str:
@@ -365,7 +260,7 @@ def report_context(cases: Iterable[Case], year: int, *, on: date | None = None, 
     # victims and perpetrators (people in the cases reported in the year)
     victims = [p for c in reported[year] for p in c.victims]
     perpetrators = [p for c in reported[year] for p in c.perpetrators]
-    characteristics = [_characteristic_table(spec, victims, perpetrators, year) for spec in CHARACTERISTICS]
+    characteristics = [characteristic_table(spec, victims, perpetrators, year) for spec in CHARACTERISTICS]
 
     # every case reported in the year
     listing = [
