@@ -21,7 +21,8 @@ from toolkit.documents.court import anonymous_labels
 from toolkit.documents.generate import generate, to_pdf
 from toolkit.errors import CasedocsWarning
 
-SEALED_SCHEDULE = "SEALED SCHEDULE: FOR THE JUDGE ONLY"
+# "... FOR THE JUDGE ONLY" in the county court, "... FOR THE COURT ONLY" in the youth court
+SEALED_SCHEDULE = "SEALED SCHEDULE: FOR THE"
 
 
 def court_papers(case: Case, when: date, options: dict[str, str], out: Path) -> dict[str, Path]:
@@ -57,21 +58,30 @@ def split_schedule(pdf: Path) -> tuple[Path, Path | None]:
     return parts[0], parts[1]
 
 
-def applications_for(papers: dict[str, Path], when: date, for_respondent: bool) -> list[Any]:
+def sealed_for(youth: bool) -> str:
+    """Who alone may read the sealed schedule: the judge in the county court (CPR 39.2(4));
+    the youth court, where the CPR do not apply and the bench may be justices."""
+    return "the court only" if youth else "the judge only (CPR 39.2(4))"
+
+
+def applications_for(papers: dict[str, Path], when: date, for_respondent: bool, youth: bool = False) -> list[Any]:
+    """The applications section: the application to withhold a witness's identity (cited as
+    CPR 39.2(4) in the county court only) and its sealed schedule (or, in the respondent's
+    copy, an entry saying it is withheld)."""
     from toolkit.bundle.items import BundleDocument
 
     if "anonymity-application" not in papers:
         return []
-    title = "Application that a witness's identity not be disclosed (CPR 39.2(4))"
+    title = "Application that a witness's identity not be disclosed" + ("" if youth else " (CPR 39.2(4))")
     application, schedule = split_schedule(papers["anonymity-application"])
     documents = [BundleDocument(title, application, when)]
     if for_respondent:
         documents.append(BundleDocument(
             "Sealed schedule of names", date=when,
-            note="Withheld from the respondent's copy: for the judge only (CPR 39.2(4)). It is in the court's copy of the bundle.",
+            note=f"Withheld from the respondent's copy: for {sealed_for(youth)}. It is in the court's copy of the bundle.",
         ))
     elif schedule is not None:
-        documents.append(BundleDocument("Sealed schedule of names (for the judge only)", schedule, when))
+        documents.append(BundleDocument(f"Sealed schedule of names (for {sealed_for(youth).removesuffix(' (CPR 39.2(4))')})", schedule, when))
     return documents
 
 
@@ -90,4 +100,4 @@ def order_with_plan(case: Case, papers: dict[str, Path], when: date, exhibits: l
     return documents
 
 
-__all__ = ["SEALED_SCHEDULE", "applications_for", "court_papers", "order_with_plan", "split_schedule"]
+__all__ = ["SEALED_SCHEDULE", "applications_for", "court_papers", "order_with_plan", "sealed_for", "split_schedule"]

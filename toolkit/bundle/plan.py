@@ -269,7 +269,7 @@ def plan_for(case: Case, *, out: Path, on: date | None = None, for_respondent: b
         SECTION_YOUTH_APPLICATION if youth else SECTION_CLAIM,
         [BundleDocument(YOUTH_APPLICATION_TITLE if youth else "Claim form (N16A): particulars of claim", papers["claim-form"], when)],
     )]
-    applications = matched_applications(folder, court, theirs, applications_for(theirs if for_respondent else court, when, for_respondent), for_respondent)
+    applications = matched_applications(folder, court, theirs, applications_for(theirs if for_respondent else court, when, for_respondent, youth), for_respondent, youth)
     if applications:
         sections.append(BundleSection(SECTION_APPLICATIONS, applications))
     sections += [

@@ -114,7 +114,7 @@ def matched_papers(folder: Path, court: dict[str, Path], respondent: dict[str, P
 
 
 def matched_applications(
-    folder: Path, court: dict[str, Path], respondent: dict[str, Path], documents: list[Any], for_respondent: bool,
+    folder: Path, court: dict[str, Path], respondent: dict[str, Path], documents: list[Any], for_respondent: bool, youth: bool = False,
 ) -> list[Any]:
     """The applications section of this copy (:func:`toolkit.bundle.papers.applications_for`),
     page for page the other's: the application padded to the longer version, and in the
@@ -122,7 +122,7 @@ def matched_applications(
     from dataclasses import replace
 
     from toolkit.bundle.items import BundleDocument
-    from toolkit.bundle.papers import split_schedule
+    from toolkit.bundle.papers import sealed_for, split_schedule
 
     if not documents:
         return documents
@@ -132,7 +132,7 @@ def matched_applications(
     matched = [replace(documents[0], source=pad_pair(folder, court_application, their_application)[pick])]
     if for_respondent and schedule is not None:
         count = len(PdfReader(schedule).pages)
-        pages = withheld_pages(folder, "Sealed schedule of names", count, "it is for the judge only (CPR 39.2(4))")
+        pages = withheld_pages(folder, "Sealed schedule of names", count, f"it is for {sealed_for(youth)}")
         matched.append(BundleDocument("Sealed schedule of names, withheld from the Respondent's copy", pages, documents[0].date))
     else:
         matched += documents[1:]

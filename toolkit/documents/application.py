@@ -73,16 +73,6 @@ class Guardian:
 
 
 @dataclass(frozen=True)
-class YouthTeam:
-    """The local youth offending team (s.14): its name and the day it was consulted, each
-    empty when the case does not record it (or records a consultation after the document's
-    date, which the document cannot know of)."""
-
-    name: str
-    consulted: str
-
-
-@dataclass(frozen=True)
 class Protected:
     """An anonymous witness: the label every served document uses, and (sealed schedule
     only) who they are."""
@@ -160,11 +150,6 @@ def _address(party: Party, home: Party) -> str:
     return ", ".join([*source.address, source.postcode or ""]).strip(", ")
 
 
-def _youth_team(injunction: Injunction, on: date) -> YouthTeam:
-    consulted = injunction.yot_consulted
-    return YouthTeam(injunction.youth_offending_team or "", when(consulted, about=False) if consulted and consulted <= on else "")
-
-
 def claim_form(request: Request) -> dict[str, Any]:
     """The application, with the order's facts (its terms, in the order's numbering), and for
     the youth court the respondent's parents or guardians and the youth offending team."""
@@ -175,7 +160,6 @@ def claim_form(request: Request) -> dict[str, Any]:
         **_court_facts(request),
         "all_terms_applied_for": [redact(t) for t in injunction.terms],
         "guardians": [Guardian(names[g.id], _address(g, respondent)) for g in case.guardians_of(respondent.id)],
-        "yot": _youth_team(injunction, request.document_date),
     }
 
 
@@ -223,7 +207,7 @@ def police_notice(request: Request) -> dict[str, Any]:
 
 
 CLAIM_FORM_TYPES = {
-    **DRAFT_ORDER_TYPES, **COURT_FACT_TYPES, "all_terms_applied_for": list[str], "guardians": list[Guardian], "yot": YouthTeam,
+    **DRAFT_ORDER_TYPES, **COURT_FACT_TYPES, "all_terms_applied_for": list[str], "guardians": list[Guardian],
 }
 ANONYMITY_TYPES = {**COURT_FACT_TYPES, "protected": list[Protected], "labels": str}
 CERTIFICATE_TYPES = {**COURT_FACT_TYPES, "arrest": bool}

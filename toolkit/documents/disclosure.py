@@ -29,6 +29,7 @@ from babel.dates import format_date, format_time
 
 from toolkit.casefile.model import Case, Incident, Party, Tenancy
 from toolkit.casefile.loader import located
+from toolkit.casefile.youth import respondent_under_18
 from toolkit.errors import InputError
 
 Reader = Literal["court", "perpetrator", "agency", "subject"]
@@ -298,14 +299,15 @@ def anonymous_involved(case: Case, incident: Incident) -> list[str]:
     return [pid for pid in dict.fromkeys([*incident.reported_by, *incident.witnesses, *incident.victims]) if pid in anonymous]
 
 
-def as_defendant(text: str) -> str:
-    """An allegation put to "you", as the witness statement says it of the Defendant:
+def as_defendant(text: str, label: str = "Defendant") -> str:
+    """An allegation put to "you", as the witness statement says it of the Defendant (the
+    Respondent in the youth court):
     "It is reported that on 6 September 2026 you shouted ..." -> "on 6 September 2026 the
     Defendant shouted ..." (it follows "I am told ... that")."""
     text = re.sub(r"^\s*it is (?:reported|alleged) that\s+", "", text, flags=re.I)
     parts = re.split(r"(\"[^\"]*\"|“[^”]*”)", text)  # words quoted are left as they were said
     for n in range(0, len(parts), 2):
-        parts[n] = re.sub(r"\byou\b", "the Defendant", re.sub(r"\byour\b", "the Defendant's", parts[n], flags=re.I), flags=re.I)
+        parts[n] = re.sub(r"\byou\b", f"the {label}", re.sub(r"\byour\b", f"the {label}'s", parts[n], flags=re.I), flags=re.I)
     return "".join(parts)
 
 
@@ -342,7 +344,7 @@ def respondent_case(case: Case) -> Case:
         check((*at, "allegation"), f"the allegation of incident {incident.id}", incident.allegation)
         check((*at, "location"), f"the location of incident {incident.id}", incident.location)
         told = incident.allegation or neutral_allegation(incident, subject="you" if respondent in incident.perpetrators else "someone")
-        incidents.append(incident.model_copy(update={"description": as_defendant(told)}))
+        incidents.append(incident.model_copy(update={"description": as_defendant(told, "Respondent" if respondent_under_18(case) else "Defendant")}))
     evidence = []
     for item in case.evidence:
         if withheld_from_respondent(case, item.id):

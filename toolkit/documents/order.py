@@ -18,7 +18,9 @@ The law the order follows (Anti-social Behaviour, Crime and Policing Act 2014, P
 * **Youth court** (s.1(8)(a)): for a respondent under 18 on the application date, the order
   is in the youth court, says that breach is dealt with under Schedule 2 (not contempt),
   and records the youth offending team consultation (s.14(1) on notice; s.14(2) before the
-  return date when made without notice).
+  return date when made without notice), naming the team and the day from
+  ``injunction.youth_offending_team`` and ``yot_consulted`` (a consultation dated after the
+  order's date is not known to it).
 * **Exclusion zone plan**: the evidence item that is the zone's plan (see
   :func:`zone_plan`) is attached to the order as its schedule; the bundle puts it right
   behind the order.
@@ -28,6 +30,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from toolkit.casefile.model import Case, Evidence, Injunction, Party
@@ -60,6 +63,23 @@ class OrderNumbers:
     service: int
     costs: int
     yot: int | None = None  # youth offending team to be consulted before the return date (s.14(2))
+
+
+@dataclass(frozen=True)
+class YouthTeam:
+    """The local youth offending team (s.14): its name and the day it was consulted, each
+    empty when the case does not record it (or records a consultation after the document's
+    date, which the document cannot know of)."""
+
+    name: str
+    consulted: str
+
+
+def youth_team(injunction: Injunction, on: date) -> YouthTeam:
+    """The youth offending team as a document dated ``on`` may state it (the application,
+    the draft order)."""
+    consulted = injunction.yot_consulted
+    return YouthTeam(injunction.youth_offending_team or "", when(consulted, about=False) if consulted and consulted <= on else "")
 
 
 def is_requirement(text: str) -> bool:
@@ -170,6 +190,7 @@ def order_facts(request: Request) -> dict[str, Any]:
         "interim": interim,
         "hearing": when(injunction.hearing, about=False) if injunction.hearing else "",
         "return_date": when(injunction.return_date, about=False) if injunction.return_date else "",
+        "yot": youth_team(injunction, request.document_date),
         "statement": statement_title(case),
         "witness_short": short_name(case.officer.name),
         "respondent_copy": respondent_copy,
@@ -194,9 +215,10 @@ DRAFT_ORDER_TYPES: dict[str, Any] = {
     "interim": bool,
     "hearing": str,
     "return_date": str,
+    "yot": YouthTeam,
     "statement": str,
     "witness_short": str,
     "respondent_copy": bool,
 }
 
-__all__ = ["DRAFT_ORDER_TYPES", "OrderNumbers", "OrderTerm", "is_requirement", "order_facts", "order_terms", "paragraph_list", "zone_plan"]
+__all__ = ["DRAFT_ORDER_TYPES", "OrderNumbers", "OrderTerm", "YouthTeam", "is_requirement", "order_facts", "order_terms", "paragraph_list", "youth_team", "zone_plan"]

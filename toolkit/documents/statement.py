@@ -28,6 +28,7 @@ from typing import Any
 
 from toolkit.casefile.model import Case, Incident, Injunction, Party, Tenancy
 from toolkit.casefile.values import start_of
+from toolkit.casefile.youth import respondent_under_18
 from toolkit.documents.application import CATEGORY_WORDS, VIOLENT
 from toolkit.documents.base import Request
 from toolkit.documents.disclosure import when
@@ -40,12 +41,12 @@ from toolkit.documents.order import zone_plan
 # The steps against the behaviour, as the officer took them (first person).
 STEP_PHRASES = {
     "verbal_warning": "I gave {party} a verbal warning",
-    "warning_letter": "I sent {party} a first warning letter on the Claimant's behalf",
-    "final_warning": "I sent {party} a final warning letter on the Claimant's behalf",
+    "warning_letter": "I sent {party} a first warning letter on the {applicant}'s behalf",
+    "final_warning": "I sent {party} a final warning letter on the {applicant}'s behalf",
     "abc": "I asked {party} to enter into an Acceptable Behaviour Contract",
     "abc_review": "I reviewed the Acceptable Behaviour Contract with {party}",
     "mediation": "I offered {party} mediation",
-    "notice_seeking_possession": "the Claimant served a notice seeking possession on {party}",
+    "notice_seeking_possession": "the {applicant} served a notice seeking possession on {party}",
     "referral": "I referred {party} to {agency} for support",
 }
 # What the Claimant did for the victims' homes, in a phrase each (not their referrals to
@@ -56,7 +57,7 @@ SUPPORT_PHRASES = {
     "security_works": "fitted security measures at the home",
     "interpreter_booked": "booked an interpreter",
 }
-ROLE_WORDS = {"victim": "", "witness": "a witness", "agency_contact": "", "staff_member": "a member of the Claimant's staff"}
+ROLE_WORDS = {"victim": "", "witness": "a witness", "agency_contact": "", "staff_member": "a member of the {applicant}'s staff"}
 
 
 @dataclass(frozen=True)
@@ -103,7 +104,14 @@ class Step:
     after: str
 
 
-def exhibit_segments(exhibits: list[Exhibit]) -> list[Segment]:
+def labels(case: Case) -> tuple[str, str]:
+    """What the statement calls the parties: the Applicant and the Respondent in the youth
+    court (a respondent under 18, s.1(8)(a)), the Claimant and the Defendant in the county
+    court (CPR Part 8)."""
+    return ("Applicant", "Respondent") if respondent_under_18(case) else ("Claimant", "Defendant")
+
+
+def exhibit_segments(exhibits: list[Exhibit], respondent_label: str = "Defendant") -> list[Segment]:
     """"I refer to the photograph marked **PS3** (...)." -- withheld ones said to be withheld."""
     shown = [e for e in exhibits if not e.withheld]
     withheld = [e for e in exhibits if e.withheld]
@@ -124,34 +132,35 @@ def exhibit_segments(exhibits: list[Exhibit]) -> list[Segment]:
         out.append(Segment(" I also refer to " if shown else "I refer to "))
         refs(withheld)
         one = len(withheld) == 1
-        out.append(Segment(f", which {'is' if one else 'are'} not in the copy served on the Defendant because {'it' if one else 'they'} would identify a witness."))
+        out.append(Segment(f", which {'is' if one else 'are'} not in the copy served on the {respondent_label} because {'it' if one else 'they'} would identify a witness."))
     return out
 
 
 def _source_words(case: Case, pid: str, names: dict[str, str]) -> str:
     party = case.party(pid)
-    role = ROLE_WORDS.get(party.role, "")
+    role = ROLE_WORDS.get(party.role, "").format(applicant=labels(case)[0])
     if party.role == "agency_contact" and party.address:
         role = f"of {_agency(party.address[-1])}"
     return f"{names[pid]}{', ' + role if role else ''}"
 
 
-def _allegation(incident: Incident, redact: Redactor, respondent: str) -> str:
+def _allegation(incident: Incident, redact: Redactor, respondent: str, parties: tuple[str, str]) -> str:
     """The respondent's copy: the incident's ``allegation`` as put to the respondent, or a
     neutral sentence from its category; never the internal ``description``. An incident
     nobody saw the respondent commit is not laid at the respondent's door."""
     if incident.allegation:
-        return f"The allegation put to the Defendant is: “{redact(incident.allegation).strip()}”"
+        return f"The allegation put to the {parties[1]} is: “{redact(incident.allegation).strip()}”"
     what = CATEGORY_WORDS.get(incident.category, "anti-social behaviour")
     if respondent not in incident.perpetrators:
-        return f"It was {what}; the Claimant does not say who was responsible."
-    return f"The allegation is that the Defendant was responsible for {what}."
+        return f"It was {what}; the {parties[0]} does not say who was responsible."
+    return f"The allegation is that the {parties[1]} was responsible for {what}."
 
 
 def chronology(
     case: Case, names: dict[str, str], exhibits: dict[str, Exhibit], redact: Redactor, *, respondent_copy: bool = False, until: date | None = None,
 ) -> list[ChronologyEntry]:
     me = _officer_party_ids(case)
+    parties = labels(case)
     entries = []
     for incident in sorted(case.incidents, key=lambda i: start_of(i.occurred)):
         if until and incident.occurred_day > until:
@@ -162,10 +171,10 @@ def chronology(
             others = [names[p] for p in dict.fromkeys([*incident.victims, *incident.witnesses]) if p not in me]
             sources, also = "", join_words(others)
         else:
-            sources = join_words([_source_words(case, p, names) for p in reporters if p not in me]) or "the person who reported it to the Claimant"
+            sources = join_words([_source_words(case, p, names) for p in reporters if p not in me]) or f"the person who reported it to the {parties[0]}"
             also = ""
         if respondent_copy:
-            account = _allegation(incident, redact, case.injunction.respondent if case.injunction else "")
+            account = _allegation(incident, redact, case.injunction.respondent if case.injunction else "", parties)
         else:
             account = redact(incident.description) if first_hand else clause_start(redact(incident.description))
         shown = sorted((exhibits[e] for e in incident.evidence if e in exhibits), key=lambda x: _mark_key(x.mark))
@@ -179,7 +188,7 @@ def chronology(
             reported=when(incident.reported, about=False) if incident.reported else "",
             police_reference=incident.police_reference or "",
             exhibits=shown,
-            exhibit_segments=exhibit_segments(shown),
+            exhibit_segments=exhibit_segments(shown, parties[1]),
         ))
     return entries
 
@@ -209,7 +218,8 @@ def steps_taken(case: Case, injunction: Injunction, names: dict[str, str], until
     for action in mine:
         assert action.done is not None
         later = sorted((i for i in theirs if start_of(i.occurred) > action.done), key=lambda i: start_of(i.occurred))
-        text = STEP_PHRASES[action.type].format(party=f"the {'Defendant'}", agency=_agency(action.agency))
+        applicant, respondent = labels(case)
+        text = STEP_PHRASES[action.type].format(party=f"the {respondent}", applicant=applicant, agency=_agency(action.agency))
         steps.append(Step(when(action.done, about=False).split(" at ")[0], text, join_words([_day(i) for i in later])))
     return steps
 
@@ -269,11 +279,11 @@ def witness_statement(request: Request) -> dict[str, Any]:
         "steps": steps_taken(case, injunction, names, on),
         "support": support_given(case, injunction, names, on),
         "tenancy_exhibits": tenancy,
-        "tenancy_sentence": "".join(s.text for s in exhibit_segments(tenancy)),
-        "tenancy_segments": exhibit_segments(tenancy),
+        "tenancy_sentence": "".join(s.text for s in exhibit_segments(tenancy, title.defendant_label)),
+        "tenancy_segments": exhibit_segments(tenancy, title.defendant_label),
         "other_exhibits": other,
-        "other_sentence": "".join(s.text for s in exhibit_segments(other)),
-        "other_segments": exhibit_segments(other),
+        "other_sentence": "".join(s.text for s in exhibit_segments(other, title.defendant_label)),
+        "other_segments": exhibit_segments(other, title.defendant_label),
         "victim_names": join_words(victims),
         "violent_dates": join_words(violent),
         "incident_count": len(theirs),
