@@ -155,7 +155,8 @@ def test_youth_court_papers_say_so(case) -> None:
     assert "IN THE YOUTH COURT AT BROMLEY" in order
     assert "in the youth court" in order
     assert "Applicant" in order and "supervision order" in order
-    assert "consulted the local youth offending team about the application before making it (section 14(1)(a) of the Act)" in order
+    # no team or day recorded: blanks for the officer to fill in (the recorded ones: test_youth_court_papers.py)
+    assert "consulted the local youth offending team (........................................) about the application on .............................., before making it (section 14(1)(a) of the Act)" in order
     claim = joined(render(young, "claim-form"))
     assert "made to the youth court (section 1(8)(a) of the Act)" in claim and "N16A" not in claim
     statement = joined(render(young, "witness-statement"))
@@ -164,7 +165,7 @@ def test_youth_court_papers_say_so(case) -> None:
 
 def test_youth_court_without_notice_consults_the_team_before_the_return_date(case) -> None:
     order = joined(render(youth_case(case, duration="6 months"), "draft-order"))
-    assert "Before the return date the Applicant must consult the local youth offending team about the application (section 14(2)(a) of the Act)." in order
+    assert "Before the return date the Applicant must consult the local youth offending team about the application, and inform any other body or person it thinks appropriate (section 14(2) of the Act)." in order
 
 
 def test_validate_reports_the_youth_court_rule_at_its_lines(tmp_path: Path) -> None:
