@@ -33,6 +33,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from toolkit.errors import ToolError
+from toolkit.templates.language import base_language
 
 CELLS = 40
 LINES = 25
@@ -96,7 +97,7 @@ def tables_dir() -> Path:
 def table_for(language: str) -> str:
     """The liblouis table for a language: UEB grade 2 for English, else the most contracted
     literary six-dot table whose metadata names the language (``ur`` -> ``ur-pk-g2.ctb``)."""
-    base = language.replace("_", "-").split("-")[0].lower()
+    base = base_language(language)
     folder = tables_dir()
     if base in PREFERRED:
         return PREFERRED[base]

@@ -29,6 +29,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from toolkit.errors import CasedocsWarning, InputError
+from toolkit.templates.language import base_language
 
 
 
@@ -161,7 +162,7 @@ class Selection:
         """The reader does not get their language: ``pt-BR`` served by ``pt``, or ``en-GB`` by
         ``en``, did not fall back (the primary language subtag decides); ``fr`` served by
         ``en`` did, and so did ``ar-x-easyread`` by the English Easy Read."""
-        return _primary(self.template.language) != _primary(self.requested_language)
+        return base_language(self.template.language) != base_language(self.requested_language)
 
 
 class Registry:
@@ -270,10 +271,6 @@ class Registry:
                         newest[t.language] = t
             overdue += [t for t in newest.values() if t.entry.review_due < today]
         return overdue
-
-
-def _primary(language: str) -> str:
-    return language.lower().replace("_", "-").split("-")[0]
 
 
 def _language_chain(language: str) -> list[str]:
