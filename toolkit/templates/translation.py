@@ -288,12 +288,9 @@ def translate(
     data = translated_docx(loaded.english.read_bytes(), translations, loaded.language)
     translator = str(loaded.catalog.last_translator or "").strip()
     translator = "" if translator.startswith("FULL NAME") else translator
-    revisions = [t for t in registry.versions(kind) if t.version == loaded.english.version and t.language.lower() == loaded.language.lower()]
-    revision = f", revision {max(t.revision for t in revisions) + 1}" if revisions else ""
-    note = f"{loaded.language} translation of version {loaded.english.version}{revision}, from {po_file.name}"
     return add_version(
         kind, data, registry=registry, language=loaded.language, effective_from=effective_from,
-        change_note=note + (f"; reviewed by {reviewed_by}." if reviewed_by else "."),
+        made_from=f"from {po_file.name}" + (f"; reviewed by {reviewed_by}" if reviewed_by else ""),
         translation_status="reviewed" if reviewed_by else "unreviewed",
         translated_by=translator or None, today=today,
     )

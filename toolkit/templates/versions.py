@@ -52,6 +52,7 @@ def add_version(
     effective_from: date | None = None,
     approved_by: str | None = None,
     change_note: str | None = None,
+    made_from: str | None = None,
     review_due: date | None = None,
     translation_status: TranslationStatus | None = None,
     translated_by: str | None = None,
@@ -65,7 +66,8 @@ def add_version(
     English into the same language is its next revision (``<kind>-vN-<lang>-r2.docx``),
     and must carry a title in its language. ``effective_from`` defaults to
     ``today``; ``review_due`` to :data:`REVIEW_YEARS` later. An English version needs
-    ``approved_by``; a translation defaults to the approver of the English wording.
+    ``approved_by``; a translation defaults to the approver of the English wording, and its
+    default change note says which translation and revision it is and ``made_from``.
     Raises :class:`InputError` (nothing written) for a file that cannot be read or fails
     the lint, an unknown kind, a file recorded already, a revision dated before the one it
     follows, or a translation whose title is still the English one.
@@ -92,7 +94,9 @@ def add_version(
             raise InputError(f"a new version of {kind} needs the name of whoever approved it (--approved-by NAME)")
         approved_by = next(t.entry.approved_by for t in english if t.version == number)
     suffix = f"-r{revision}" if revision else ""
-    default_note = f"Version {number}." if is_source else f"{language} translation of version {number}" + (f", revision {revision}." if revision else ".")
+    default_note = f"Version {number}." if is_source else (
+        f"{language} translation of version {number}" + (f", revision {revision}" if revision else "") + (f", {made_from}" if made_from else "") + "."
+    )
     entry = VersionEntry(
         version=number,
         language=language,
