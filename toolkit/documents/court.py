@@ -264,9 +264,17 @@ def _common(request: Request) -> tuple[Case, Injunction, bool, dict[str, str], R
     return case, injunction, respondent_copy, names, Redactor(case, respondent_copy)
 
 
+def party_labels(case: Case) -> tuple[str, str]:
+    """What the papers call the parties: the Applicant and the Respondent in the youth court
+    (a respondent under 18, s.1(8)(a)), the Claimant and the Defendant in the county court
+    (CPR Part 8)."""
+    return ("Applicant", "Respondent") if respondent_under_18(case) else ("Claimant", "Defendant")
+
+
 def parties_title(case: Case, injunction: Injunction, names: dict[str, str]) -> CourtParties:
     respondent = case.party(injunction.respondent)
     youth = respondent_under_18(case)
+    claimant_label, defendant_label = party_labels(case)
     return CourtParties(
         court=court_title(injunction.court),
         claim_number=injunction.claim_number or "(not yet issued)",
@@ -274,8 +282,8 @@ def parties_title(case: Case, injunction: Injunction, names: dict[str, str]) -> 
         defendant=respondent.name.upper(),
         court_name=re.sub(r"^(in\s+)?the\s+", "", injunction.court.strip(), flags=re.I),
         youth=youth,
-        claimant_label="Applicant" if youth else "Claimant",
-        defendant_label="Respondent" if youth else "Defendant",
+        claimant_label=claimant_label,
+        defendant_label=defendant_label,
     )
 
 
@@ -291,6 +299,7 @@ __all__ = [
     "names_for",
     "ordinal",
     "parties_title",
+    "party_labels",
     "require_injunction",
     "short_name",
     "statement_title",

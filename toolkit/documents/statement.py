@@ -28,13 +28,12 @@ from typing import Any
 
 from toolkit.casefile.model import Case, Incident, Injunction, Party, Tenancy
 from toolkit.casefile.values import start_of
-from toolkit.casefile.youth import respondent_under_18
 from toolkit.documents.application import CATEGORY_WORDS, VIOLENT
 from toolkit.documents.base import Request
 from toolkit.documents.disclosure import when
 from toolkit.documents.court import (
     CourtParties, Exhibit, Redactor, _common, _mark_key, _officer_party_ids, clause_start, exhibits_of,
-    join_words, mark_range, ordinal, parties_title, short_name, statement_title,
+    join_words, mark_range, ordinal, parties_title, party_labels, short_name, statement_title,
 )
 from toolkit.documents.order import zone_plan
 
@@ -104,13 +103,6 @@ class Step:
     after: str
 
 
-def labels(case: Case) -> tuple[str, str]:
-    """What the statement calls the parties: the Applicant and the Respondent in the youth
-    court (a respondent under 18, s.1(8)(a)), the Claimant and the Defendant in the county
-    court (CPR Part 8)."""
-    return ("Applicant", "Respondent") if respondent_under_18(case) else ("Claimant", "Defendant")
-
-
 def exhibit_segments(exhibits: list[Exhibit], respondent_label: str = "Defendant") -> list[Segment]:
     """"I refer to the photograph marked **PS3** (...)." -- withheld ones said to be withheld."""
     shown = [e for e in exhibits if not e.withheld]
@@ -138,7 +130,7 @@ def exhibit_segments(exhibits: list[Exhibit], respondent_label: str = "Defendant
 
 def _source_words(case: Case, pid: str, names: dict[str, str]) -> str:
     party = case.party(pid)
-    role = ROLE_WORDS.get(party.role, "").format(applicant=labels(case)[0])
+    role = ROLE_WORDS.get(party.role, "").format(applicant=party_labels(case)[0])
     if party.role == "agency_contact" and party.address:
         role = f"of {_agency(party.address[-1])}"
     return f"{names[pid]}{', ' + role if role else ''}"
@@ -160,7 +152,7 @@ def chronology(
     case: Case, names: dict[str, str], exhibits: dict[str, Exhibit], redact: Redactor, *, respondent_copy: bool = False, until: date | None = None,
 ) -> list[ChronologyEntry]:
     me = _officer_party_ids(case)
-    parties = labels(case)
+    parties = party_labels(case)
     entries = []
     for incident in sorted(case.incidents, key=lambda i: start_of(i.occurred)):
         if until and incident.occurred_day > until:
@@ -218,7 +210,7 @@ def steps_taken(case: Case, injunction: Injunction, names: dict[str, str], until
     for action in mine:
         assert action.done is not None
         later = sorted((i for i in theirs if start_of(i.occurred) > action.done), key=lambda i: start_of(i.occurred))
-        applicant, respondent = labels(case)
+        applicant, respondent = party_labels(case)
         text = STEP_PHRASES[action.type].format(party=f"the {respondent}", applicant=applicant, agency=_agency(action.agency))
         steps.append(Step(when(action.done, about=False).split(" at ")[0], text, join_words([_day(i) for i in later])))
     return steps
